@@ -1,0 +1,43 @@
+package dev.kafkaspark.app;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * The console narrative: one line per step, stamped with the seconds since the JVM started (the time base of every
+ * figure the project reports).
+ */
+public final class Narrator {
+
+    private static final long JVM_START = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+    private final PrintWriter out;
+
+    /** @param out where the narrative goes */
+    public Narrator(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Milliseconds since the JVM started. */
+    public static long sinceStart() {
+        return System.currentTimeMillis() - JVM_START;
+    }
+
+    /** Milliseconds from JVM start to a wall-clock time. */
+    public static long sinceStart(long wallClockMillis) {
+        return wallClockMillis - JVM_START;
+    }
+
+    /** A step: {@code [  1.93s] message}. */
+    public synchronized void step(String format, Object... args) {
+        out.printf(Locale.ROOT, "[%6.2fs] %s%n", sinceStart() / 1000.0, String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+
+    /** A line as it is, with no stamp. */
+    public synchronized void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kafkaspark.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Builds the command line and maps every failure to one readable line and an exit code: 0 ok, 1 a runtime failure,
+ * 2 a usage error. Stack traces only with {@code --verbose}.
+ */
+public final class Cli {
+
+    /** Exit code of a usage error. */
+    public static final int USAGE = 2;
+    /** Exit code of a runtime failure. */
+    public static final int FAILURE = 1;
+    /** Where component logs go, for the hint in error messages. */
+    public static final String LOG_HINT = "details in " + System.getProperty("demo.logfile", "logs/demo.log");
+
+    private Cli() {
+    }
+
+    /** A command line writing to the given streams, with this project's error handling. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new TopCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(parameterHandler());
+        cl.setExecutionExceptionHandler(executionHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static IParameterExceptionHandler parameterHandler() {
+        return (ParameterException ex, String[] args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            if (verbose(args)) {
+                ex.printStackTrace(err);
+            }
+            String message = ex.getMessage() == null ? ex.toString() : ex.getMessage().replace('\n', ' ');
+            err.println("error: " + message + suggestion(ex) + " (see '" + cmd.getCommandSpec().qualifiedName()
+                    + " --help')");
+            err.flush();
+            return USAGE;
+        };
+    }
+
+    private static String suggestion(ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            return "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+        }
+        return "";
+    }
+
+    private static IExecutionExceptionHandler executionHandler() {
+        return (Exception ex, CommandLine cmd, ParseResult parsed) -> {
+            PrintWriter err = cmd.getErr();
+            boolean verbose = verbose(parsed.originalArgs().toArray(String[]::new));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof UsageException) {
+                err.println("error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                        + " --help')");
+                err.flush();
+                return USAGE;
+            }
+            err.println("error: " + oneLine(ex) + " (" + LOG_HINT + (verbose ? ")" : "; --verbose shows the stack"
+                    + " trace)"));
+            err.flush();
+            return FAILURE;
+        };
+    }
+
+    /** The most telling message of a failure, on one line. */
+    public static String oneLine(Throwable ex) {
+        Throwable t = ex;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replace('\n', ' ').trim();
+    }
+
+    private static boolean verbose(String[] args) {
+        for (String a : args) {
+            if ("--verbose".equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.kafkaspark.cli;
+
+import dev.kafkaspark.app.Demo;
+import dev.kafkaspark.app.DemoSettings;
+import dev.kafkaspark.app.Narrator;
+import dev.kafkaspark.cluster.TopicSpec;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demo}: the whole pipeline in this JVM, narrated, with a self-check at the end. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Start ZooKeeper, a Kafka broker, the topic, a synthetic producer and a Spark Streaming job in"
+                + " this JVM, print every batch, and check at the end that every record was processed exactly once.",
+            "Ctrl-C stops everything in reverse order and prints a summary.", ""})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DemoOptions options;
+
+    @Override
+    public Integer call() {
+        return runDemo(spec, options);
+    }
+
+    static Integer runDemo(CommandSpec spec, DemoOptions options) {
+        DemoSettings settings;
+        try {
+            settings = options.toSettings();
+            TopicSpec.of(settings.topic(), settings.partitions(), 1);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Demo demo = new Demo(settings, new Narrator(out));
+        Demo.Result result;
+        try (Signals.Registration ignored = Signals.onInterrupt(() -> {
+            if (demo.requestStop() >= 3) {
+                err.println("stopping now, without cleaning up");
+                err.flush();
+                Runtime.getRuntime().halt(130);
+            }
+        })) {
+            result = demo.run();
+        }
+        if (result.failure() != null) {
+            err.println("error: " + result.failure() + " (" + Cli.LOG_HINT + ")");
+        }
+        if (result.missing() > 0) {
+            out.println("LOST: " + result.missing() + " record(s) acknowledged by Kafka were never processed by Spark"
+                    + (result.reason() == Demo.StopReason.INTERRUPTED
+                            ? " (stopped before Spark caught up: they are the ones still in flight)" : ""));
+        }
+        if (result.duplicated() > 0) {
+            out.println("DUPLICATED: " + result.duplicated() + " record(s) were processed more than once");
+        }
+        if (result.orderViolations() > 0 || result.keyConflicts() > 0) {
+            out.println("ORDER: " + result.orderViolations() + " record(s) out of order within a partition, "
+                    + result.keyConflicts() + " key(s) seen in more than one partition");
+        }
+        out.println(result.summaryLine());
+        out.flush();
+        err.flush();
+        return result.clean() ? 0 : Cli.FAILURE;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kafkaspark.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM as a request to stop, handled by the program itself, so components stop in order
+ * instead of racing each other's shutdown hooks.
+ */
+final class Signals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+
+    private Signals() {
+    }
+
+    /** Restores the previous handlers when closed. */
+    interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    static Registration onInterrupt(Runnable action) {
+        List<Runnable> restore = new ArrayList<>();
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal signal = new Signal(name);
+                SignalHandler previous = Signal.handle(signal, s -> action.run());
+                restore.add(() -> Signal.handle(signal, previous));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                LOG.debug("signal {} cannot be handled here: {}", name, e.toString());
+            }
+        }
+        return () -> restore.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kafkaspark.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code java -jar demo.jar}: with no subcommand, runs the all-in-one demo. */
+@Command(name = "java -jar demo.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        header = "Kafka and Spark Streaming in one JVM: ZooKeeper, a broker, a topic, a producer and a streaming job.",
+        description = {"With no command, runs the all-in-one demo (the same as 'demo').", ""},
+        subcommands = {DemoCommand.class})
+public final class TopCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DemoOptions options;
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Override
+    public Integer call() {
+        return DemoCommand.runDemo(spec, options);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.kafkaspark.cluster;
+
+import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaServer;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.coordinator.group.GroupCoordinatorConfig;
+import org.apache.kafka.coordinator.transaction.TransactionLogConfigs;
+import org.apache.kafka.network.SocketServerConfigs;
+import org.apache.kafka.server.config.ReplicationConfigs;
+import org.apache.kafka.server.config.ServerConfigs;
+import org.apache.kafka.server.config.ServerLogConfigs;
+import org.apache.kafka.server.config.ZkConfigs;
+import org.apache.kafka.storage.internals.log.CleanerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+/**
+ * One in-process Kafka broker in ZooKeeper mode ({@link KafkaServer}), listening on 127.0.0.1, with its log
+ * directory in a temp directory it deletes on close.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final ListenerName PLAINTEXT = ListenerName.normalised("PLAINTEXT");
+
+    private final int brokerId;
+    private final KafkaServer server;
+    private final TempDir logDir;
+    private final int port;
+    private volatile boolean closed;
+
+    private EmbeddedBroker(int brokerId, KafkaServer server, TempDir logDir, int port) {
+        this.brokerId = brokerId;
+        this.server = server;
+        this.logDir = logDir;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param brokerId the broker id
+     * @param zkConnect the ZooKeeper connect string
+     * @param port the listener port (0: any free port)
+     * @param clusterSize how many brokers the cluster will have; sizes the internal topics' replication
+     * @param overrides broker properties that win over the defaults set here
+     */
+    public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
+            Map<String, String> overrides) {
+        ExitGuard.install();
+        TempDir logDir = TempDir.create("kafka-spark-broker-" + brokerId + "-");
+        Properties props = defaults(brokerId, zkConnect, port, clusterSize, logDir);
+        props.putAll(overrides);
+        KafkaServer server;
+        try {
+            server = new KafkaServer(KafkaConfig.fromProps(props), Time.SYSTEM, Option.apply("broker-" + brokerId),
+                    false);
+        } catch (RuntimeException e) {
+            logDir.close();
+            throw new IllegalArgumentException("invalid broker configuration: " + e.getMessage(), e);
+        }
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            logDir.close();
+            throw new IllegalStateException("Kafka broker " + brokerId + " did not start: " + rootMessage(e), e);
+        }
+        int bound = server.boundPort(PLAINTEXT);
+        LOG.info("Kafka broker {} started at {}:{}", brokerId, Ports.LOOPBACK, bound);
+        return new EmbeddedBroker(brokerId, server, logDir, bound);
+    }
+
+    private static Properties defaults(int brokerId, String zkConnect, int port, int clusterSize, TempDir logDir) {
+        short internalReplication = (short) Math.min(clusterSize, 3);
+        Properties p = new Properties();
+        p.put(ServerConfigs.BROKER_ID_CONFIG, Integer.toString(brokerId));
+        p.put(ZkConfigs.ZK_CONNECT_CONFIG, zkConnect);
+        p.put(SocketServerConfigs.LISTENERS_CONFIG, "PLAINTEXT://" + Ports.LOOPBACK + ":" + port);
+        p.put(ServerLogConfigs.LOG_DIRS_CONFIG, logDir.path().toString());
+        // Topics are created on purpose, as the walkthrough teaches; a typo must not create one.
+        p.put(ServerLogConfigs.AUTO_CREATE_TOPICS_ENABLE_CONFIG, "false");
+        p.put(ServerConfigs.DELETE_TOPIC_ENABLE_CONFIG, "true");
+        // Internal topics sized for a small local cluster: fewer partitions make the first group join faster.
+        p.put(GroupCoordinatorConfig.OFFSETS_TOPIC_REPLICATION_FACTOR_CONFIG, Short.toString(internalReplication));
+        p.put(GroupCoordinatorConfig.OFFSETS_TOPIC_PARTITIONS_CONFIG, "5");
+        p.put(GroupCoordinatorConfig.GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG, "0");
+        p.put(TransactionLogConfigs.TRANSACTIONS_TOPIC_REPLICATION_FACTOR_CONFIG, Short.toString(internalReplication));
+        p.put(TransactionLogConfigs.TRANSACTIONS_TOPIC_MIN_ISR_CONFIG, "1");
+        p.put(TransactionLogConfigs.TRANSACTIONS_TOPIC_PARTITIONS_CONFIG, "5");
+        // The cleaner's default 128 MiB buffer is heap a demo never needs.
+        p.put(CleanerConfig.LOG_CLEANER_DEDUPE_BUFFER_SIZE_PROP, Integer.toString(4 * 1024 * 1024));
+        // A stopping broker retries controlled shutdown 3 x 5 s by default; a local cluster needs far less.
+        p.put(ServerConfigs.CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS_CONFIG, "200");
+        return p;
+    }
+
+    /** The broker id. */
+    public int brokerId() {
+        return brokerId;
+    }
+
+    /** The port the listener is bound to. */
+    public int port() {
+        return port;
+    }
+
+    /** The address clients bootstrap from, such as {@code 127.0.0.1:9092}. */
+    public String bootstrapServers() {
+        return Ports.LOOPBACK + ":" + port;
+    }
+
+    /** Whether this broker is still running. */
+    public boolean isRunning() {
+        return !closed;
+    }
+
+    /** Stops the broker (controlled shutdown) and deletes its log directory; safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (logDir) {
+            server.shutdown();
+            server.awaitShutdown();
+            LOG.info("Kafka broker {} stopped", brokerId);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Keeps Kafka from ending the whole JVM: its fatal paths throw instead, and the owner decides what to do. */
+    static final class ExitGuard {
+        private static volatile boolean installed;
+
+        private ExitGuard() {
+        }
+
+        static synchronized void install() {
+            if (installed) {
+                return;
+            }
+            installed = true;
+            Exit.setExitProcedure((status, message) -> {
+                LOG.error("Kafka asked to exit the JVM with status {}: {}", status, message);
+                throw new IllegalStateException("Kafka asked to exit with status " + status + ": " + message);
+            });
+            Exit.setHaltProcedure((status, message) -> {
+                LOG.error("Kafka asked to halt the JVM with status {}: {}", status, message);
+                throw new IllegalStateException("Kafka asked to halt with status " + status + ": " + message);
+            });
+        }
+    }
+}

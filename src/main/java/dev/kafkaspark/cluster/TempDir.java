@@ -1,0 +1,86 @@
+package dev.kafkaspark.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** A temporary directory that owns everything below it and removes it all on close. */
+public final class TempDir implements AutoCloseable {
+
+    private final Path path;
+    private volatile boolean closed;
+
+    private TempDir(Path path) {
+        this.path = path;
+    }
+
+    /** Creates a fresh directory in the system temp dir, named with the given prefix. */
+    public static TempDir create(String prefix) {
+        try {
+            return new TempDir(Files.createTempDirectory(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temp directory", e);
+        }
+    }
+
+    /** The directory itself. */
+    public Path path() {
+        return path;
+    }
+
+    /** A subdirectory, created if needed. */
+    public Path subdir(String name) {
+        try {
+            return Files.createDirectories(path.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + path.resolve(name), e);
+        }
+    }
+
+    /** Deletes the directory and everything in it; safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        deleteRecursively(path);
+    }
+
+    /** Deletes a file tree; a missing tree is fine. */
+    public static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                    if (exc instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw exc;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + root, e);
+        }
+    }
+}

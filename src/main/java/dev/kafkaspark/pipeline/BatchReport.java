@@ -1,0 +1,36 @@
+package dev.kafkaspark.pipeline;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One finished batch as the driver sees it.
+ *
+ * @param batchTimeMillis the batch time Spark assigned (wall clock, a multiple of the interval)
+ * @param partitions the per-partition summaries, by partition
+ * @param finishedMillis when the batch's output finished (wall clock)
+ */
+public record BatchReport(long batchTimeMillis, List<PartitionSummary> partitions, long finishedMillis) {
+
+    /** Copies and sorts the partitions. */
+    public BatchReport {
+        partitions = partitions.stream().sorted(Comparator.comparing(PartitionSummary::partition)
+                .thenComparing(p -> p.range().topic())).toList();
+    }
+
+    /** Records in the batch. */
+    public long count() {
+        return partitions.stream().mapToLong(PartitionSummary::count).sum();
+    }
+
+    /** The first {@code n} records, partition by partition, in offset order. */
+    public List<PartitionSummary.Sample> samples(int n) {
+        return partitions.stream().flatMap(p -> p.samples().stream()).limit(n).toList();
+    }
+
+    /** All per-partition samples, as a stream. */
+    public Stream<PartitionSummary.Sample> allSamples() {
+        return partitions.stream().flatMap(p -> p.samples().stream());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.kafkaspark.pipeline;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The driver's account of what Spark processed, batch by batch: every sequence number (so duplicates and gaps show),
+ * order per partition across batches, and which partition each key went to. Thread-safe.
+ */
+public final class Ledger implements BatchListener {
+
+    private final SeqSet processed = new SeqSet();
+    private final Map<String, Long> lastSeqByPartition = new HashMap<>();
+    private final Map<String, Integer> partitionOfKey = new HashMap<>();
+    private long records;
+    private long foreign;
+    private long orderViolations;
+    private long keyConflicts;
+    private long batches;
+    private long firstRecordsFinishedMillis = -1;
+    private boolean keyCheckPartial;
+
+    @Override
+    public synchronized void onBatch(BatchReport report) {
+        batches++;
+        for (PartitionSummary p : report.partitions()) {
+            records += p.count();
+            foreign += p.foreign();
+            processed.addAll(p.seqs());
+            orderViolations += p.orderViolations();
+            String tp = p.range().topic() + "-" + p.partition();
+            if (p.firstSeq() >= 0) {
+                Long last = lastSeqByPartition.get(tp);
+                if (last != null && p.firstSeq() <= last) {
+                    orderViolations++;
+                }
+                lastSeqByPartition.put(tp, p.lastSeq());
+            }
+            for (String key : p.keys()) {
+                Integer before = partitionOfKey.putIfAbsent(p.range().topic() + "/" + key, p.partition());
+                if (before != null && before != p.partition()) {
+                    keyConflicts++;
+                }
+            }
+            keyCheckPartial |= p.keysTruncated();
+        }
+        if (firstRecordsFinishedMillis < 0 && report.count() > 0) {
+            firstRecordsFinishedMillis = report.finishedMillis();
+        }
+        notifyAll();
+    }
+
+    /** Records processed, all of them (including ones not in the synthetic format, and repeats). */
+    public synchronized long records() {
+        return records;
+    }
+
+    /** Distinct synthetic sequence numbers processed. */
+    public synchronized long distinct() {
+        return processed.size();
+    }
+
+    /** Synthetic records processed more than once (each repeat counts once). */
+    public synchronized long duplicates() {
+        return processed.duplicates();
+    }
+
+    /** Records that were not in the synthetic format. */
+    public synchronized long foreign() {
+        return foreign;
+    }
+
+    /** Records seen out of order within their partition. */
+    public synchronized long orderViolations() {
+        return orderViolations;
+    }
+
+    /** Times a key showed up in a partition other than the one it was first seen in. */
+    public synchronized long keyConflicts() {
+        return keyConflicts;
+    }
+
+    /** Whether there were too many keys to check them all. */
+    public synchronized boolean keyCheckPartial() {
+        return keyCheckPartial;
+    }
+
+    /** Batches seen, empty ones included. */
+    public synchronized long batches() {
+        return batches;
+    }
+
+    /** Wall-clock time the first batch that held records finished, or -1. */
+    public synchronized long firstRecordsFinishedMillis() {
+        return firstRecordsFinishedMillis;
+    }
+
+    /** How many of {@code expected} have not been processed. */
+    public synchronized long missingOf(SeqSet expected) {
+        return processed.countMissing(expected);
+    }
+
+    /** The smallest of {@code expected} not processed, or -1. */
+    public synchronized long firstMissingOf(SeqSet expected) {
+        return processed.firstMissing(expected);
+    }
+
+    /** Whether every one of {@code expected} was processed. */
+    public synchronized boolean covers(SeqSet expected) {
+        return processed.countMissing(expected) == 0;
+    }
+
+    /**
+     * Waits until every one of {@code expected} is processed, or the time is up.
+     *
+     * @return whether all were processed
+     */
+    public synchronized boolean awaitCovers(SeqSet expected, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!covers(expected)) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+}

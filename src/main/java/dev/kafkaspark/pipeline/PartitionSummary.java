@@ -1,0 +1,138 @@
+package dev.kafkaspark.pipeline;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+
+/**
+ * What one Kafka partition contributed to one batch, computed where the records are (on the executor) so only this
+ * small summary travels to the driver: the offset range, counts, the sequence numbers seen, whether they kept their
+ * order, the keys seen, the first few records as text, and the span of record timestamps.
+ */
+public final class PartitionSummary implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Keys kept per partition and batch; with more keys than this, the key-to-partition check is partial. */
+    public static final int MAX_KEYS = 1000;
+
+    private final OffsetRange range;
+    private long count;
+    private long foreign;
+    private final SeqSet seqs = new SeqSet();
+    private long firstSeq = -1;
+    private long lastSeq = -1;
+    private long orderViolations;
+    private final TreeSet<String> keys = new TreeSet<>();
+    private boolean keysTruncated;
+    private final List<Sample> samples = new ArrayList<>();
+    private long minTimestamp = Long.MAX_VALUE;
+    private long maxTimestamp = Long.MIN_VALUE;
+
+    /** One record shown to the learner. */
+    public record Sample(int partition, long offset, String key, String value) implements Serializable {
+    }
+
+    /** @param range the offsets this partition covers in the batch */
+    public PartitionSummary(OffsetRange range) {
+        this.range = range;
+    }
+
+    /** Adds one record (in offset order). */
+    void add(long offset, String key, String value, long timestamp, int maxSamples) {
+        count++;
+        if (samples.size() < maxSamples) {
+            samples.add(new Sample(range.partition(), offset, key, value));
+        }
+        minTimestamp = Math.min(minTimestamp, timestamp);
+        maxTimestamp = Math.max(maxTimestamp, timestamp);
+        long seq = RecordFormat.parseSeq(value);
+        if (seq < 0) {
+            foreign++;
+            return;
+        }
+        seqs.add(seq);
+        if (firstSeq < 0) {
+            firstSeq = seq;
+        } else if (seq <= lastSeq) {
+            orderViolations++;
+        }
+        lastSeq = seq;
+        if (key != null) {
+            if (keys.size() < MAX_KEYS) {
+                keys.add(key);
+            } else if (!keys.contains(key)) {
+                keysTruncated = true;
+            }
+        }
+    }
+
+    /** The offset range covered. */
+    public OffsetRange range() {
+        return range;
+    }
+
+    /** The partition number. */
+    public int partition() {
+        return range.partition();
+    }
+
+    /** Records in this partition's share of the batch. */
+    public long count() {
+        return count;
+    }
+
+    /** Records whose value is not in the synthetic format (produced by someone else). */
+    public long foreign() {
+        return foreign;
+    }
+
+    /** The sequence numbers seen. */
+    public SeqSet seqs() {
+        return seqs;
+    }
+
+    /** The first sequence number seen, or -1. */
+    public long firstSeq() {
+        return firstSeq;
+    }
+
+    /** The last sequence number seen, or -1. */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Records whose sequence number was not above the one before it in this partition. */
+    public long orderViolations() {
+        return orderViolations;
+    }
+
+    /** The keys seen (up to {@link #MAX_KEYS}). */
+    public Set<String> keys() {
+        return Collections.unmodifiableSet(keys);
+    }
+
+    /** Whether more keys were seen than kept. */
+    public boolean keysTruncated() {
+        return keysTruncated;
+    }
+
+    /** The first records, in offset order. */
+    public List<Sample> samples() {
+        return Collections.unmodifiableList(samples);
+    }
+
+    /** The smallest record timestamp, or {@link Long#MAX_VALUE} when empty. */
+    public long minTimestamp() {
+        return minTimestamp;
+    }
+
+    /** The largest record timestamp, or {@link Long#MIN_VALUE} when empty. */
+    public long maxTimestamp() {
+        return maxTimestamp;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.kafkaspark.pipeline;
+
+import java.time.ZoneId;
+
+/**
+ * The synthetic records: key {@code key-<n>}, value {@code seq=<n> key=<key> at=<HH:mm:ss.SSS>}, padded with dots to
+ * a chosen size. People can read them; the pipeline reads the sequence number back to check delivery.
+ */
+public final class RecordFormat {
+
+    private static final String SEQ = "seq=";
+
+    private final int keys;
+    private final int valueSize;
+    private final long zoneOffsetMillis;
+
+    /**
+     * @param keys how many distinct keys (at least 1)
+     * @param valueSize pad values with dots to this many characters (0: no padding)
+     * @param zone the zone the readable time of day is shown in
+     */
+    public RecordFormat(int keys, int valueSize, ZoneId zone) {
+        if (keys < 1) {
+            throw new IllegalArgumentException("keys must be at least 1, not " + keys);
+        }
+        if (valueSize < 0) {
+            throw new IllegalArgumentException("value size must not be negative, not " + valueSize);
+        }
+        this.keys = keys;
+        this.valueSize = valueSize;
+        this.zoneOffsetMillis = zone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds() * 1000L;
+    }
+
+    /** The key of record {@code seq}: keys take turns, so each appears equally often. */
+    public String key(long seq) {
+        return "key-" + (seq % keys);
+    }
+
+    /** The value of record {@code seq} sent at {@code timestampMillis}. */
+    public String value(long seq, String key, long timestampMillis) {
+        StringBuilder b = new StringBuilder(Math.max(48, valueSize));
+        b.append(SEQ).append(seq).append(" key=").append(key).append(" at=");
+        appendTimeOfDay(b, Math.floorMod(timestampMillis + zoneOffsetMillis, 86_400_000L));
+        while (b.length() < valueSize) {
+            b.append('.');
+        }
+        return b.toString();
+    }
+
+    private static void appendTimeOfDay(StringBuilder b, long ms) {
+        two(b, ms / 3_600_000).append(':');
+        two(b, ms / 60_000 % 60).append(':');
+        two(b, ms / 1000 % 60).append('.');
+        long milli = ms % 1000;
+        if (milli < 100) {
+            b.append('0');
+        }
+        if (milli < 10) {
+            b.append('0');
+        }
+        b.append(milli);
+    }
+
+    private static StringBuilder two(StringBuilder b, long v) {
+        if (v < 10) {
+            b.append('0');
+        }
+        return b.append(v);
+    }
+
+    /** The sequence number in a value of this format, or -1 when the value is something else. */
+    public static long parseSeq(String value) {
+        if (value == null || !value.startsWith(SEQ)) {
+            return -1;
+        }
+        long seq = 0;
+        int i = SEQ.length();
+        int end = value.length();
+        if (i >= end) {
+            return -1;
+        }
+        for (; i < end; i++) {
+            char c = value.charAt(i);
+            if (c == ' ') {
+                break;
+            }
+            if (c < '0' || c > '9' || seq > (Long.MAX_VALUE - 9) / 10) {
+                return -1;
+            }
+            seq = seq * 10 + (c - '0');
+        }
+        return i == SEQ.length() ? -1 : seq;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.kafkaspark.pipeline;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spark's web UI binds every interface unless {@code SPARK_LOCAL_IP} is set, and reads that only from the process
+ * environment. To keep the UI on 127.0.0.1 without asking every user to export a variable, this sets it in this
+ * process's own view of the environment (needs {@code --add-opens java.base/java.util}, which the jar's manifest
+ * and the test configuration already give Spark).
+ */
+final class SparkLoopback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkLoopback.class);
+    static final String VARIABLE = "SPARK_LOCAL_IP";
+
+    private SparkLoopback() {
+    }
+
+    /** Returns true when the UI will bind to loopback only (already set, or set now). */
+    static synchronized boolean ensure(String address) {
+        String current = System.getenv(VARIABLE);
+        if (current != null) {
+            return current.equals(address);
+        }
+        try {
+            Map<String, String> env = System.getenv();
+            Field m = env.getClass().getDeclaredField("m");
+            m.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<String, String> writable = (Map<String, String>) m.get(env);
+            writable.put(VARIABLE, address);
+            return address.equals(System.getenv(VARIABLE));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("could not set {} for Spark's UI: {}", VARIABLE, e.toString());
+            return false;
+        }
+    }
+}

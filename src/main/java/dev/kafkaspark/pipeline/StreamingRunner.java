@@ -1,0 +1,198 @@
+package dev.kafkaspark.pipeline;
+
+import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.cluster.TempDir;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.apache.spark.streaming.kafka010.LocationStrategies;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the Spark side: the Spark context, then the streaming context reading the topic with the kafka-0-10 direct
+ * stream, running {@link StreamingJob} and handing every batch to a {@link BatchListener}, then committing the batch's
+ * offsets to Kafka. Creating the Spark context is the slow part, so it is a step of its own ({@link #prepare}) that
+ * can run while the brokers start.
+ */
+public final class StreamingRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingRunner.class);
+
+    private final StreamingSettings settings;
+    private final JavaSparkContext sparkContext;
+    private final TempDir localDir;
+    private JavaStreamingContext streamingContext;
+    private volatile boolean closed;
+
+    private StreamingRunner(StreamingSettings settings, JavaSparkContext sparkContext, TempDir localDir) {
+        this.settings = settings;
+        this.sparkContext = sparkContext;
+        this.localDir = localDir;
+    }
+
+    /** Creates the Spark context (no Kafka needed yet). */
+    public static StreamingRunner prepare(StreamingSettings settings) {
+        TempDir localDir = TempDir.create("kafka-spark-spark-");
+        try {
+            boolean ui = settings.ui();
+            if (ui && settings.isLocal() && !SparkLoopback.ensure(Ports.LOOPBACK)) {
+                LOG.warn("Spark UI turned off: it could not be kept on {}", Ports.LOOPBACK);
+                ui = false;
+            }
+            JavaSparkContext sc = new JavaSparkContext(sparkConf(settings, ui, localDir));
+            // A first tiny job loads the scheduler and task code now, while the brokers start, not in batch one.
+            sc.parallelize(List.of(1, 2), 2).map(x -> x + 1).count();
+            LOG.info("Spark context started: master {}, UI {}", settings.master(), sc.sc().uiWebUrl());
+            return new StreamingRunner(settings, sc, localDir);
+        } catch (RuntimeException e) {
+            localDir.close();
+            throw e;
+        }
+    }
+
+    static SparkConf sparkConf(StreamingSettings s, boolean ui, TempDir localDir) {
+        SparkConf conf = new SparkConf().setMaster(s.master()).setAppName(s.appName());
+        conf.set("spark.ui.enabled", Boolean.toString(ui));
+        conf.set("spark.ui.port", Integer.toString(s.uiPort()));
+        conf.set("spark.ui.showConsoleProgress", "false");
+        conf.set("spark.local.dir", localDir.path().toString());
+        conf.set("spark.streaming.clock", AlignedClock.class.getName());
+        if (s.isLocal()) {
+            conf.set("spark.driver.host", Ports.LOOPBACK);
+            conf.set("spark.driver.bindAddress", Ports.LOOPBACK);
+        } else {
+            // A real cluster's executors need this program's classes.
+            String jar = JavaSparkContext.jarOfClass(StreamingRunner.class).length > 0
+                    ? JavaSparkContext.jarOfClass(StreamingRunner.class)[0] : null;
+            if (jar != null) {
+                conf.setJars(new String[] {jar});
+            }
+        }
+        s.sparkOverrides().forEach(conf::set);
+        return conf;
+    }
+
+    /** The consumer properties of the direct stream: the job commits offsets itself, after each batch's output. */
+    static Map<String, Object> kafkaParams(StreamingSettings s, String bootstrapServers) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Larger fetches keep the executors busy when the producer runs flat out.
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        p.putAll(s.kafkaOverrides());
+        return p;
+    }
+
+    /**
+     * Builds the direct stream on the topic and starts the streaming context. Returns once the driver's consumer has
+     * joined its group and found its starting offsets.
+     */
+    public synchronized void start(String bootstrapServers, BatchListener listener) {
+        if (closed) {
+            throw new IllegalStateException("the streaming runner is closed");
+        }
+        if (streamingContext != null) {
+            throw new IllegalStateException("the streaming job is already started");
+        }
+        JavaStreamingContext ssc = new JavaStreamingContext(sparkContext,
+                Durations.milliseconds(settings.batchInterval().toMillis()));
+        JavaInputDStream<ConsumerRecord<String, String>> input = KafkaUtils.createDirectStream(ssc,
+                LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()),
+                        kafkaParams(settings, bootstrapServers)));
+        JavaDStream<PartitionSummary> summaries = StreamingJob.summarize(input, settings.samplesPerPartition());
+        CanCommitOffsets committer = (CanCommitOffsets) input.inputDStream();
+        summaries.foreachRDD((rdd, time) -> {
+            List<PartitionSummary> parts = rdd.collect();
+            listener.onBatch(new BatchReport(AlignedClock.toWallClock(time.milliseconds()), parts,
+                    System.currentTimeMillis()));
+            OffsetRange[] ranges = parts.stream().map(PartitionSummary::range).toArray(OffsetRange[]::new);
+            committer.commitAsync(ranges);
+        });
+        streamingContext = ssc;
+        AlignedClock.alignNextBoundary(settings.batchInterval().toMillis(), 50);
+        ssc.start();
+        LOG.info("streaming started: topic {}, group {}, batch {} ms", settings.topic(), settings.groupId(),
+                settings.batchInterval().toMillis());
+    }
+
+    /** The address of Spark's web UI, when it runs. */
+    public Optional<String> uiUrl() {
+        scala.Option<String> url = sparkContext.sc().uiWebUrl();
+        return url.isDefined() ? Optional.of(url.get()) : Optional.empty();
+    }
+
+    /** The settings this runner was made with. */
+    public StreamingSettings settings() {
+        return settings;
+    }
+
+    /** The Spark context (for jobs of one's own beside the stream). */
+    public JavaSparkContext sparkContext() {
+        return sparkContext;
+    }
+
+    /**
+     * Waits up to the given time for the streaming context to end; rethrows the error that stopped a batch, if any.
+     *
+     * @return true when the streaming context has stopped
+     */
+    public boolean awaitTermination(long millis) {
+        JavaStreamingContext ssc = streamingContext;
+        if (ssc == null) {
+            return false;
+        }
+        try {
+            return ssc.awaitTerminationOrTimeout(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops the streaming context and the Spark context.
+     *
+     * @param graceful finish the batches already received first
+     */
+    public synchronized void stop(boolean graceful) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (localDir) {
+            if (streamingContext != null) {
+                streamingContext.stop(true, graceful);
+            } else {
+                sparkContext.stop();
+            }
+            LOG.info("Spark stopped");
+        }
+    }
+
+    /** Stops gracefully; safe to call twice. */
+    @Override
+    public void close() {
+        stop(true);
+    }
+}
