@@ -114,16 +114,15 @@ public final class Demo {
         CompletableFuture<StreamingRunner> sparkInit = null;
         RuntimeException startFailure = null;
         try {
-            // Spark's context takes the longest to create and needs no Kafka: start it first, alongside the rest.
+            Ports.Choice zkPort = Ports.choose("ZooKeeper", settings.zkPort().port(), settings.zkPort().request());
+            Ports.Choice kafkaPort = Ports.choose("Kafka", settings.kafkaPort().port(),
+                    settings.kafkaPort().request());
+            // Spark's context takes the longest to create and needs no Kafka: start it now, alongside the rest.
             StreamingSettings streaming = new StreamingSettings(settings.master(), "kafka-spark-demo",
                     settings.batchInterval(), settings.topic(), settings.group(), settings.ui(), 4040, settings.show(),
                     Map.of(), Map.of());
             sparkInit = CompletableFuture.supplyAsync(() -> StreamingRunner.prepare(streaming),
                     runnable -> newThread("spark-init", runnable).start());
-
-            Ports.Choice zkPort = Ports.choose("ZooKeeper", settings.zkPort().port(), settings.zkPort().request());
-            Ports.Choice kafkaPort = Ports.choose("Kafka", settings.kafkaPort().port(),
-                    settings.kafkaPort().request());
             zk = EmbeddedZooKeeper.start(zkPort.port());
             if (zkPort.fellBack()) {
                 narrator.step("port %d is taken: ZooKeeper uses %d instead", settings.zkPort().port(), zk.port());

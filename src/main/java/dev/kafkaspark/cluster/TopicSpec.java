@@ -39,6 +39,6 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
         // Kafka's messages repeat the name; keep the rule they state.
         int idx = kafkaMessage.indexOf(" is illegal, ");
         String rule = idx >= 0 ? kafkaMessage.substring(idx + " is illegal, ".length()) : kafkaMessage;
-        return rule.replaceFirst("^Topic name ", "").replaceAll("\\.$", "");
+        return rule.replaceFirst("^Topic name ", "").replaceFirst("^is invalid: ", "").replaceAll("\\.$", "");
     }
 }

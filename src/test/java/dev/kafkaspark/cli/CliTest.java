@@ -1,0 +1,100 @@
+package dev.kafkaspark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkaspark.cluster.Ports;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Parsing and bad input, through picocli with captured output; none of these starts a component. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheOptionsAndTheDemoCommand() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--topic", "--partitions", "--batch-interval", "--rate", "--keys", "--records",
+                "--duration", "--zk-port", "--kafka-port", "--no-ui", "demo");
+    }
+
+    @Test
+    void versionNamesTheParts() {
+        Run r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Kafka 3.9.2", "Spark 3.5.5");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--partitions 0|--partitions must be at least 1",
+        "--partitions -3|--partitions must be at least 1",
+        "--batch-interval 0|--batch-interval must be positive",
+        "--batch-interval soon|is not a duration",
+        "--rate -1|must be more than 0",
+        "--rate fast|is not a rate",
+        "--zk-port 70000|outside 0-65535",
+        "--kafka-port -1|outside 0-65535",
+        "--kafka-port abc|is not a port",
+        "--topic bad..name/x|invalid topic name",
+        "--keys 0|--keys must be at least 1",
+        "--records 0|--records must be at least 1",
+        "--bogus|Unknown option",
+        "--partitions|Missing required parameter",
+        "demo --rate|Missing required parameter",
+    })
+    void badInputIsOneLineAndExitCodeTwo(String args, String expected) {
+        Run r = run(args.split(" "));
+        assertThat(r.code()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains(expected).startsWith("error: ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void anInvalidTopicNameSaysWhichRule() {
+        assertThat(run("--topic", "has space").err()).contains("ASCII alphanumerics");
+        assertThat(run("--topic", "..").err()).contains("'..' is not allowed");
+        assertThat(run("--topic", "x".repeat(250)).err()).contains("249");
+    }
+
+    @Test
+    void anExplicitPortInUseIsAClearError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+            Run r = run("--zk-port", "0", "--kafka-port", Integer.toString(taken.getLocalPort()), "--no-ui");
+            assertThat(r.code()).isEqualTo(Cli.FAILURE);
+            assertThat(r.err()).contains("Kafka port " + taken.getLocalPort() + " is already in use");
+            assertThat(r.err().strip().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void durationsReadLikePeopleWriteThem() {
+        assertThat(Converters.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Converters.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Converters.parseDuration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Converters.parseDuration("1m")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Converters.parseDuration("3")).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void rateMaxMeansFlatOut() {
+        assertThat(new Converters.RateConverter().convert("max")).isZero();
+        assertThat(new Converters.RateConverter().convert("0.5")).isEqualTo(0.5);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kafkaspark.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class RecordFormatTest {
+
+    private final RecordFormat format = new RecordFormat(4, 0, ZoneOffset.UTC);
+
+    @Test
+    void valuesAreReadableAndCarrySequenceAndTime() {
+        String key = format.key(42);
+        assertThat(key).isEqualTo("key-2");
+        // 2026-11-25T18:20:01.007Z
+        String value = format.value(42, key, 1_795_630_801_007L);
+        assertThat(value).isEqualTo("seq=42 key=key-2 at=18:20:01.007");
+        assertThat(RecordFormat.parseSeq(value)).isEqualTo(42);
+    }
+
+    @Test
+    void padsToTheRequestedSize() {
+        RecordFormat padded = new RecordFormat(10, 100, ZoneOffset.UTC);
+        String value = padded.value(7, padded.key(7), 0);
+        assertThat(value).hasSize(100).startsWith("seq=7 key=key-7 at=00:00:00.000.");
+        assertThat(RecordFormat.parseSeq(value)).isEqualTo(7);
+    }
+
+    @Test
+    void otherValuesAreNotOurs() {
+        assertThat(RecordFormat.parseSeq("hello world")).isEqualTo(-1);
+        assertThat(RecordFormat.parseSeq("seq=")).isEqualTo(-1);
+        assertThat(RecordFormat.parseSeq("seq=12x")).isEqualTo(-1);
+        assertThat(RecordFormat.parseSeq("seq=99999999999999999999")).isEqualTo(-1);
+        assertThat(RecordFormat.parseSeq(null)).isEqualTo(-1);
+        assertThat(RecordFormat.parseSeq("seq=12")).isEqualTo(12);
+    }
+
+    @Test
+    void keysTakeTurns() {
+        assertThat(format.key(0)).isEqualTo("key-0");
+        assertThat(format.key(3)).isEqualTo("key-3");
+        assertThat(format.key(4)).isEqualTo("key-0");
+    }
+}
