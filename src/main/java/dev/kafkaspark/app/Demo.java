@@ -65,7 +65,25 @@ public final class Demo {
 
     /** The outcome of a run. */
     public record Result(StopReason reason, long produced, long processed, long missing, long duplicated,
-            long firstBatchMs, long orderViolations, long keyConflicts, String failure) {
+            long firstBatchMs, long orderViolations, long keyConflicts, String failure, double producingSeconds,
+            double processingSeconds) {
+
+        /** Records acknowledged per second, from producer start to the last acknowledgement. */
+        public double producedPerSecond() {
+            return producingSeconds > 0 ? produced / producingSeconds : 0;
+        }
+
+        /** Records processed per second, from producer start to the end of the last batch with records. */
+        public double processedPerSecond() {
+            return processingSeconds > 0 ? processed / processingSeconds : 0;
+        }
+
+        /** A line on throughput, for people. */
+        public String throughputLine() {
+            return String.format(Locale.ROOT, "throughput: %,d records produced in %.1f s (%,.0f/s); processed by"
+                    + " Spark in %.1f s (%,.0f/s)", produced, producingSeconds, producedPerSecond(),
+                    processingSeconds, processedPerSecond());
+        }
 
         /** The final line: {@code SUMMARY produced=.. processed=.. missing=.. duplicated=.. first-batch-ms=..}. */
         public String summaryLine() {
@@ -301,9 +319,17 @@ public final class Demo {
         SeqSet acked = producer == null ? new SeqSet() : producer.acknowledgedSet();
         long missing = ledger.missingOf(acked);
         long firstBatch = ledger.firstRecordsFinishedMillis();
+        double producing = 0;
+        double processing = 0;
+        if (producer != null && producer.lastAckMillis() > 0) {
+            producing = (producer.lastAckMillis() - producer.startedAtMillis()) / 1000.0;
+            if (ledger.lastRecordsFinishedMillis() > 0) {
+                processing = (ledger.lastRecordsFinishedMillis() - producer.startedAtMillis()) / 1000.0;
+            }
+        }
         return new Result(reason, acked.size(), ledger.records() - ledger.foreign(), missing, ledger.duplicates(),
                 firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), ledger.orderViolations(),
-                ledger.keyConflicts(), failure);
+                ledger.keyConflicts(), failure, producing, processing);
     }
 
     private static StreamingRunner join(CompletableFuture<StreamingRunner> future) {

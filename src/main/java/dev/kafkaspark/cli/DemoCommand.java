@@ -65,6 +65,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("ORDER: " + result.orderViolations() + " record(s) out of order within a partition, "
                     + result.keyConflicts() + " key(s) seen in more than one partition");
         }
+        if (result.produced() > 0) {
+            out.println(result.throughputLine());
+        }
         out.println(result.summaryLine());
         out.flush();
         err.flush();

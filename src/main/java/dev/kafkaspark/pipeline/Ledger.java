@@ -18,6 +18,7 @@ public final class Ledger implements BatchListener {
     private long keyConflicts;
     private long batches;
     private long firstRecordsFinishedMillis = -1;
+    private long lastRecordsFinishedMillis = -1;
     private boolean keyCheckPartial;
 
     @Override
@@ -44,8 +45,11 @@ public final class Ledger implements BatchListener {
             }
             keyCheckPartial |= p.keysTruncated();
         }
-        if (firstRecordsFinishedMillis < 0 && report.count() > 0) {
-            firstRecordsFinishedMillis = report.finishedMillis();
+        if (report.count() > 0) {
+            if (firstRecordsFinishedMillis < 0) {
+                firstRecordsFinishedMillis = report.finishedMillis();
+            }
+            lastRecordsFinishedMillis = report.finishedMillis();
         }
         notifyAll();
     }
@@ -93,6 +97,11 @@ public final class Ledger implements BatchListener {
     /** Wall-clock time the first batch that held records finished, or -1. */
     public synchronized long firstRecordsFinishedMillis() {
         return firstRecordsFinishedMillis;
+    }
+
+    /** Wall-clock time the latest batch that held records finished, or -1. */
+    public synchronized long lastRecordsFinishedMillis() {
+        return lastRecordsFinishedMillis;
     }
 
     /** How many of {@code expected} have not been processed. */

@@ -66,6 +66,8 @@ public final class SyntheticProducer implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile long startedAtMillis;
+    private volatile long lastAckMillis;
     private volatile boolean running = true;
     private volatile boolean closed;
 
@@ -80,6 +82,7 @@ public final class SyntheticProducer implements AutoCloseable {
     /** Creates the producer and starts its thread. */
     public static SyntheticProducer start(Settings settings) {
         SyntheticProducer p = new SyntheticProducer(settings);
+        p.startedAtMillis = System.currentTimeMillis();
         p.thread.start();
         LOG.info("synthetic producer started: topic {}, rate {}, keys {}, limit {}", settings.topic(),
                 settings.flatOut() ? "max" : settings.ratePerSecond(), settings.keys(), settings.limit());
@@ -135,6 +138,7 @@ public final class SyntheticProducer implements AutoCloseable {
                 synchronized (acked) {
                     acked.add(seq);
                 }
+                lastAckMillis = System.currentTimeMillis();
             } else {
                 failed.incrementAndGet();
                 if (firstFailure.compareAndSet(null, exception)) {
@@ -147,6 +151,16 @@ public final class SyntheticProducer implements AutoCloseable {
     /** Records handed to the producer so far. */
     public long sent() {
         return sent.get();
+    }
+
+    /** Wall-clock time the producer started. */
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    /** Wall-clock time of the latest acknowledgement, or 0 before the first. */
+    public long lastAckMillis() {
+        return lastAckMillis;
     }
 
     /** Records the broker acknowledged. */
