@@ -13,6 +13,11 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        // Before anything logs: each kind of process gets its own file, so a class running a broker, a consumer and
+        // the stream side by side in one directory gets one readable log per process kind.
+        if (System.getProperty("demo.logfile") == null) {
+            System.setProperty("demo.logfile", "logs/" + logName(args) + ".log");
+        }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -23,11 +28,33 @@ public final class Main {
         } catch (Throwable t) {
             // Something escaped the command's own handling (an Error, most likely): say so on the console, since
             // component logs go to a file and ZooKeeper's default handler would only log it.
-            err.println("error: " + Cli.oneLine(t) + " (" + Cli.LOG_HINT + ")");
+            err.println("error: " + Cli.oneLine(t) + " (" + Cli.logHint() + ")");
             code = Cli.FAILURE;
         }
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** The log file's base name for a command line: the subcommand, and the broker id for brokers. */
+    static String logName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "zookeeper", "stream", "demo":
+                    return args[i];
+                case "broker":
+                    for (int j = i + 1; j + 1 < args.length; j++) {
+                        if ("--broker-id".equals(args[j])) {
+                            return "broker-" + args[j + 1].replaceAll("[^0-9]", "");
+                        }
+                    }
+                    return "broker-0";
+                case "topics", "produce", "consume", "check":
+                    return "clients";
+                default:
+                    break;
+            }
+        }
+        return "demo";
     }
 }

@@ -18,7 +18,9 @@ public final class Cli {
     /** Exit code of a runtime failure. */
     public static final int FAILURE = 1;
     /** Where component logs go, for the hint in error messages. */
-    public static final String LOG_HINT = "details in " + System.getProperty("demo.logfile", "logs/demo.log");
+    public static String logHint() {
+        return "details in " + System.getProperty("demo.logfile", "logs/demo.log");
+    }
 
     private Cli() {
     }
@@ -69,7 +71,7 @@ public final class Cli {
                 err.flush();
                 return USAGE;
             }
-            err.println("error: " + oneLine(ex) + " (" + LOG_HINT + (verbose ? ")" : "; --verbose shows the stack"
+            err.println("error: " + oneLine(ex) + " (" + logHint() + (verbose ? ")" : "; --verbose shows the stack"
                     + " trace)"));
             err.flush();
             return FAILURE;

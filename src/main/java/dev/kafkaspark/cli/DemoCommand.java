@@ -51,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
             result = demo.run();
         }
         if (result.failure() != null) {
-            err.println("error: " + result.failure() + " (" + Cli.LOG_HINT + ")");
+            err.println("error: " + result.failure() + " (" + Cli.logHint() + ")");
         }
         if (result.missing() > 0) {
             out.println("LOST: " + result.missing() + " record(s) acknowledged by Kafka were never processed by Spark"

@@ -24,6 +24,26 @@ final class Signals {
         void close();
     }
 
+    /**
+     * Blocks until Ctrl-C (or SIGTERM), or until the time is up.
+     *
+     * @param limit the longest wait; {@code null}: no limit
+     * @return true when a signal came, false when the time was up
+     */
+    static boolean awaitInterrupt(java.time.Duration limit) {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        try (Registration ignored = onInterrupt(latch::countDown)) {
+            if (limit == null) {
+                latch.await();
+                return true;
+            }
+            return latch.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     static Registration onInterrupt(Runnable action) {
         List<Runnable> restore = new ArrayList<>();
         for (String name : new String[] {"INT", "TERM"}) {

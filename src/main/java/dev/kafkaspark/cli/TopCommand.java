@@ -1,6 +1,7 @@
 package dev.kafkaspark.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false, usageHelpAutoWidth = true,
         header = "Kafka and Spark Streaming in one JVM: ZooKeeper, a broker, a topic, a producer and a streaming job.",
         description = {"With no command, runs the all-in-one demo (the same as 'demo').", ""},
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, ZooKeeperCommand.class, BrokerCommand.class, CheckCommand.class,
+            TopicsCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TopCommand implements Callable<Integer> {
 
     @Spec

@@ -102,6 +102,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put(CleanerConfig.LOG_CLEANER_DEDUPE_BUFFER_SIZE_PROP, Integer.toString(4 * 1024 * 1024));
         // A stopping broker retries controlled shutdown 3 x 5 s by default; a local cluster needs far less.
         p.put(ServerConfigs.CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS_CONFIG, "200");
+        // On loopback a controller answers in milliseconds; when it is gone (its process stopped first), a stopping
+        // broker should give up on controlled shutdown in seconds, not after 3 x 30 s.
+        p.put(ReplicationConfigs.CONTROLLER_SOCKET_TIMEOUT_MS_CONFIG, "5000");
         return p;
     }
 

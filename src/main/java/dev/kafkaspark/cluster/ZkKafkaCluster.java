@@ -26,13 +26,16 @@ public final class ZkKafkaCluster implements KafkaCluster {
     private static final Logger LOG = LoggerFactory.getLogger(ZkKafkaCluster.class);
 
     private final EmbeddedZooKeeper zookeeper;
+    private final String zookeeperConnect;
     private final List<EmbeddedBroker> brokers;
     private final Admin admin;
     private final Closer closer;
     private volatile boolean closed;
 
-    private ZkKafkaCluster(EmbeddedZooKeeper zookeeper, List<EmbeddedBroker> brokers, Admin admin, Closer closer) {
+    private ZkKafkaCluster(EmbeddedZooKeeper zookeeper, String zookeeperConnect, List<EmbeddedBroker> brokers,
+            Admin admin, Closer closer) {
         this.zookeeper = zookeeper;
+        this.zookeeperConnect = zookeeperConnect;
         this.brokers = List.copyOf(brokers);
         this.admin = admin;
         this.closer = closer;
@@ -51,7 +54,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
 
     @Override
     public String zookeeperConnect() {
-        return zookeeper == null ? null : zookeeper.connectString();
+        return zookeeperConnect;
     }
 
     /** The embedded ZooKeeper, or {@code null} when the brokers joined an outside one. */
@@ -203,7 +206,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
                         .collect(Collectors.joining(","));
                 Admin admin = closer.register(createAdmin(bootstrap, Duration.ofSeconds(30)));
                 awaitBrokers(admin, started.stream().map(EmbeddedBroker::brokerId).toList(), startTimeout);
-                return new ZkKafkaCluster(zk, started, admin, closer);
+                return new ZkKafkaCluster(zk, zkConnect, started, admin, closer);
             } catch (RuntimeException e) {
                 try {
                     closer.close();

@@ -54,6 +54,9 @@ public final class StreamingRunner implements AutoCloseable {
                 LOG.warn("Spark UI turned off: it could not be kept on {}", Ports.LOOPBACK);
                 ui = false;
             }
+            // Spark caches the first context's local directories for the whole JVM; forget them so this context
+            // uses (and its close removes) its own.
+            org.apache.spark.util.Utils$.MODULE$.clearLocalRootDirs();
             JavaSparkContext sc = new JavaSparkContext(sparkConf(settings, ui, localDir));
             // A first tiny job loads the scheduler and task code now, while the brokers start, not in batch one.
             sc.parallelize(List.of(1, 2), 2).map(x -> x + 1).count();
@@ -187,6 +190,8 @@ public final class StreamingRunner implements AutoCloseable {
                 sparkContext.stop();
             }
             LOG.info("Spark stopped");
+        } finally {
+            org.apache.spark.util.Utils$.MODULE$.clearLocalRootDirs();
         }
     }
 

@@ -36,6 +36,7 @@ class PipelineEndToEndTest {
 
     @Test
     void everyRecordExactlyOnceInOrderPerPartition() {
+        dev.kafkaspark.Leaks leaks = dev.kafkaspark.Leaks.snapshot();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "e2e-" + suffix;
         String group = "e2e-group-" + suffix;
@@ -112,6 +113,7 @@ class PipelineEndToEndTest {
                 }
             });
         }
+        leaks.assertNoTempFilesLeft();
     }
 
     private static Map<Integer, List<Long>> readAll(String bootstrap, String topic) {

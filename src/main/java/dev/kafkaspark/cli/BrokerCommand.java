@@ -1,0 +1,89 @@
+package dev.kafkaspark.cli;
+
+import dev.kafkaspark.app.Narrator;
+import dev.kafkaspark.cluster.EmbeddedBroker;
+import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.tools.ClusterCheck;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code broker}: a Kafka broker, with its own ZooKeeper or joining one, until Ctrl-C. */
+@Command(name = "broker", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        description = {"Start a Kafka broker (ZooKeeper mode) on 127.0.0.1 and keep it up until Ctrl-C.",
+            "By default it starts its own ZooKeeper; with --zookeeper it joins an existing one, and brokers started"
+                    + " that way with different --broker-id values form one cluster.",
+            "Step 2 of the walkthrough (kafka-server-start.sh).", ""})
+public final class BrokerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--zookeeper", paramLabel = "HOST:PORT",
+            description = "Join this ZooKeeper instead of starting one.")
+    String zookeeper;
+
+    @Option(names = "--zk-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
+            description = "Port of the broker's own ZooKeeper (default: 2181, or a free port if taken).")
+    Integer zkPort;
+
+    @Option(names = "--port", paramLabel = "PORT", converter = Converters.PortConverter.class,
+            description = "Listener port (default: 9092, or a free port if 9092 is taken; 0: any free port).")
+    Integer port;
+
+    @Option(names = "--broker-id", paramLabel = "ID", defaultValue = "0",
+            description = "Broker id; unique within the cluster (default: ${DEFAULT-VALUE}).")
+    int brokerId;
+
+    @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE",
+            description = "A broker setting, as in server.properties (repeatable).")
+    Map<String, String> properties = new HashMap<>();
+
+    @Override
+    public Integer call() {
+        if (zookeeper != null && zkPort != null) {
+            throw new UsageException("--zk-port is for the broker's own ZooKeeper; with --zookeeper there is none");
+        }
+        if (brokerId < 0) {
+            throw new UsageException("--broker-id must not be negative, not " + brokerId);
+        }
+        Narrator narrator = new Narrator(spec.commandLine().getOut());
+        Ports.Choice kafka = Ports.choose("Kafka", port == null ? 9092 : port,
+                port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
+        ZkKafkaCluster.Builder builder = ZkKafkaCluster.builder().firstBrokerId(brokerId).brokerPort(kafka.port())
+                .brokerProperties(properties);
+        Ports.Choice zk = null;
+        if (zookeeper != null) {
+            ClusterCheck.requireListening(zookeeper);
+            builder.externalZookeeper(zookeeper);
+        } else {
+            zk = Ports.choose("ZooKeeper", zkPort == null ? 2181 : zkPort,
+                    zkPort == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
+            builder.zookeeperPort(zk.port());
+        }
+        try (ZkKafkaCluster cluster = builder.start()) {
+            if (zk != null) {
+                if (zk.fellBack()) {
+                    narrator.step("port 2181 is taken: ZooKeeper uses %d instead", cluster.zookeeper().port());
+                }
+                narrator.step("ZooKeeper started at %s", cluster.zookeeperConnect());
+            }
+            EmbeddedBroker broker = cluster.brokers().get(0);
+            if (kafka.fellBack()) {
+                narrator.step("port 9092 is taken: the broker uses %d instead", broker.port());
+            }
+            narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
+                    broker.bootstrapServers(), cluster.zookeeperConnect());
+            narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", broker.bootstrapServers());
+            Signals.awaitInterrupt(null);
+        }
+        narrator.step("Kafka broker %d stopped%s; its files are removed", brokerId,
+                zookeeper == null ? ", and its ZooKeeper" : "");
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kafkaspark.cli;
+
+import dev.kafkaspark.tools.ClusterCheck;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code check}: can I reach it? The modern answer to the walkthrough's "check with jps". */
+@Command(name = "check", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Connect to the cluster and print its id, brokers, controller and topics; with --zookeeper,"
+                + " also what ZooKeeper has registered. Step 3 of the walkthrough (jps).", ""})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--zookeeper", paramLabel = "HOST:PORT", description = "Also check this ZooKeeper.")
+    String zookeeper;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (zookeeper != null) {
+            ClusterCheck.zookeeper(zookeeper).forEach(out::println);
+        }
+        ClusterCheck.kafka(cluster.bootstrapServer).forEach(out::println);
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.kafkaspark.cli;
+
+import dev.kafkaspark.app.BatchPrinter;
+import dev.kafkaspark.app.Demo;
+import dev.kafkaspark.app.Narrator;
+import dev.kafkaspark.pipeline.StreamingRunner;
+import dev.kafkaspark.pipeline.StreamingSettings;
+import dev.kafkaspark.tools.Clients;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code stream}: the Spark Streaming job alone, against any cluster. */
+@Command(name = "stream", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        description = {"Run the Spark Streaming job alone: read the topic with the kafka-0-10 direct stream and print"
+                + " every batch. Step 7 of the walkthrough. Ctrl-C stops (finishing the running batch).", ""})
+public final class StreamCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "mytest",
+            description = "Topic to read (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+            description = "Spark master (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--batch-interval", paramLabel = "DURATION", defaultValue = "2s",
+            converter = Converters.DurationConverter.class,
+            description = "Batch interval, like 500ms or 2s (default: ${DEFAULT-VALUE}).")
+    Duration batchInterval;
+
+    @Option(names = "--group", paramLabel = "ID", defaultValue = StreamingSettings.DEFAULT_GROUP,
+            description = "Consumer group; the job commits its offsets there (default: ${DEFAULT-VALUE}).")
+    String group;
+
+    @Option(names = "--no-ui", description = "Do not serve Spark's web UI.")
+    boolean noUi;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "5",
+            description = "Records shown per batch (default: ${DEFAULT-VALUE}).")
+    int show;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "Stop after this long (default: run until Ctrl-C).")
+    Duration duration;
+
+    @Override
+    public Integer call() {
+        if (batchInterval.isZero() || batchInterval.isNegative()) {
+            throw new UsageException("--batch-interval must be positive");
+        }
+        if (show < 0) {
+            throw new UsageException("--show must not be negative, not " + show);
+        }
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            throw new UsageException("--duration must be positive");
+        }
+        Narrator narrator = new Narrator(spec.commandLine().getOut());
+        try (Admin admin = Clients.admin(cluster.bootstrapServer)) {
+            Clients.requireTopic(admin, cluster.bootstrapServer, topic);
+        }
+        StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,
+                !noUi, 4040, show, Map.of(), Map.of());
+        try (StreamingRunner runner = StreamingRunner.prepare(settings)) {
+            runner.start(cluster.bootstrapServer, new BatchPrinter(narrator, show));
+            narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s", topic,
+                    cluster.bootstrapServer, master, Demo.formatDuration(batchInterval), group);
+            runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s", url));
+            narrator.step(duration == null ? "Ctrl-C stops" : "running for " + Demo.formatDuration(duration)
+                    + "; Ctrl-C stops");
+            Signals.awaitInterrupt(duration);
+            narrator.step("stopping (finishing the running batch)");
+        }
+        narrator.step("Spark Streaming stopped");
+        return 0;
+    }
+}

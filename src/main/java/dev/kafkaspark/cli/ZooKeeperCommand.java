@@ -1,0 +1,43 @@
+package dev.kafkaspark.cli;
+
+import dev.kafkaspark.app.Narrator;
+import dev.kafkaspark.cluster.EmbeddedZooKeeper;
+import dev.kafkaspark.cluster.Ports;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code zookeeper}: ZooKeeper alone, until Ctrl-C (the walkthrough's first step). */
+@Command(name = "zookeeper", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Start ZooKeeper on 127.0.0.1, print its connect string, and keep it up until Ctrl-C.",
+            "Step 1 of the walkthrough (zookeeper-server-start.sh).", ""})
+public final class ZooKeeperCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", converter = Converters.PortConverter.class,
+            description = "Client port (default: 2181, or a free port if 2181 is taken; 0: any free port).")
+    Integer port;
+
+    @Override
+    public Integer call() {
+        Narrator narrator = new Narrator(spec.commandLine().getOut());
+        Ports.Choice choice = Ports.choose("ZooKeeper", port == null ? 2181 : port,
+                port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
+        try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(choice.port())) {
+            if (choice.fellBack()) {
+                narrator.step("port 2181 is taken: ZooKeeper uses %d instead", zk.port());
+            }
+            narrator.step("ZooKeeper started at %s", zk.connectString());
+            narrator.step("brokers join it with: java -jar target/demo.jar broker --zookeeper %s",
+                    zk.connectString());
+            narrator.step("Ctrl-C stops");
+            Signals.awaitInterrupt(null);
+        }
+        narrator.step("ZooKeeper stopped; its files are removed");
+        return 0;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kafkaspark.tools;
+
+import dev.kafkaspark.cluster.Topics;
+import dev.kafkaspark.cluster.ZkKafkaCluster;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+
+/** Connecting to a cluster from the command-line tools: short timeouts, and failures that say what to do. */
+public final class Clients {
+
+    /** How long a tool waits for a broker before it gives up. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private Clients() {
+    }
+
+    /** Nobody answered at the bootstrap address. */
+    public static final class UnreachableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreachableException(String bootstrap, Duration timeout) {
+            super("no Kafka broker answered at " + bootstrap + " within " + timeout.toSeconds()
+                    + " s: start one with 'java -jar target/demo.jar broker', or pass --bootstrap-server");
+        }
+    }
+
+    /** An admin client for the address; the caller closes it. */
+    public static Admin admin(String bootstrap) {
+        return ZkKafkaCluster.createAdmin(bootstrap, TIMEOUT);
+    }
+
+    /** The brokers of the cluster, or a clear failure when none answers. */
+    public static Collection<Node> brokers(Admin admin, String bootstrap) {
+        try {
+            return admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            if (e instanceof TimeoutException || e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new UnreachableException(bootstrap, TIMEOUT);
+            }
+            throw new IllegalStateException("could not describe the cluster at " + bootstrap + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Checks the broker answers and the topic exists; returns its description. */
+    public static TopicDescription requireTopic(Admin admin, String bootstrap, String topic) {
+        brokers(admin, bootstrap);
+        return Topics.describe(admin, topic, TIMEOUT);
+    }
+}
