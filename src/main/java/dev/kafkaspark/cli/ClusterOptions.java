@@ -10,7 +10,8 @@ public final class ClusterOptions {
     /** The ZooKeeper address the demo, {@code zookeeper} and {@code broker} listen on by default. */
     public static final String DEFAULT_ZOOKEEPER = "127.0.0.1:2181";
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = DEFAULT_BOOTSTRAP,
-            description = "Kafka broker(s) to connect to (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--bootstrap-server", "--broker-list"}, paramLabel = "HOST:PORT", defaultValue = DEFAULT_BOOTSTRAP,
+            description = "Kafka broker(s) to connect to (default: ${DEFAULT-VALUE}); --broker-list is the old"
+                    + " name, as in the seed's commands.")
     String bootstrapServer;
 }

@@ -56,7 +56,7 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "NAME", description = "The topic (required by --create and --delete).")
     String topic;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
+    @Option(names = {"--partitions", "--partition"}, paramLabel = "N", defaultValue = "1",
             description = "Partitions, with --create (default: ${DEFAULT-VALUE}).")
     int partitions;
 

@@ -1,0 +1,188 @@
+package dev.kafkaspark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kafkaspark.cli.CliTest.Run;
+import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.cluster.TopicSpec;
+import dev.kafkaspark.cluster.Topics;
+import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.tools.ConsoleProducer;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The walkthrough's commands against a real broker: bad input gets one clear line and the right exit code. */
+class ToolsCliTest {
+
+    private static ZkKafkaCluster cluster;
+    private static String bootstrap;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = ZkKafkaCluster.builder().start();
+        bootstrap = cluster.bootstrapServers();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    private static String randomTopic() {
+        return "tools-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void assertOneLine(Run r, int code, String expected) {
+        assertThat(r.code()).as(r.err()).isEqualTo(code);
+        assertThat(r.err()).startsWith("error: ").contains(expected).doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void topicsCreateListDescribeDelete() {
+        String topic = randomTopic();
+        Run created = CliTest.run("topics", "--create", "--topic", topic, "--partitions", "2",
+                "--bootstrap-server", bootstrap);
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created topic " + topic + ": 2 partition(s)");
+        assertThat(CliTest.run("topics", "--create", "--topic", topic, "--partitions", "2", "--bootstrap-server",
+                bootstrap).out()).contains("Kept the existing topic " + topic);
+        assertThat(CliTest.run("topics", "--list", "--bootstrap-server", bootstrap).out()).contains(topic);
+        assertThat(CliTest.run("topics", "--describe", "--topic", topic, "--bootstrap-server", bootstrap).out())
+                .contains("Topic: " + topic + "\tPartitions: 2\tReplicationFactor: 1",
+                        "\tPartition: 1\tLeader: 0\tReplicas: 0\tIsr: 0");
+        assertThat(CliTest.run("topics", "--delete", "--topic", topic, "--bootstrap-server", bootstrap).out())
+                .contains("Deleted topic " + topic);
+        assertOneLine(CliTest.run("topics", "--delete", "--topic", topic, "--bootstrap-server", bootstrap), 1,
+                "does not exist");
+    }
+
+    @Test
+    void topicsBadInput() {
+        assertOneLine(CliTest.run("topics", "--create", "--topic", randomTopic(), "--replication-factor", "2",
+                "--bootstrap-server", bootstrap), 2, "--replication-factor 2 is more than the 1 broker(s)");
+        assertOneLine(CliTest.run("topics", "--create", "--topic", randomTopic(), "--partitions", "0",
+                "--bootstrap-server", bootstrap), 2, "--partitions must be at least 1");
+        assertOneLine(CliTest.run("topics", "--create", "--topic", "has space", "--bootstrap-server", bootstrap), 2,
+                "invalid topic name 'has space'");
+        assertOneLine(CliTest.run("topics", "--create", "--bootstrap-server", bootstrap), 2, "needs --topic");
+        assertOneLine(CliTest.run("topics", "--create", "--list"), 2, "mutually exclusive");
+        assertOneLine(CliTest.run("topics"), 2, "Missing required argument");
+        assertOneLine(CliTest.run("topics", "--list", "--zookeeper", "localhost:2181"), 2, "--bootstrap-server");
+    }
+
+    @Test
+    void missingTopicsAreNamedNotWaitedFor() {
+        String topic = randomTopic();
+        assertOneLine(CliTest.run("consume", "--topic", topic, "--bootstrap-server", bootstrap), 1,
+                "topic " + topic + " does not exist");
+        assertOneLine(CliTest.run("stream", "--topic", topic, "--bootstrap-server", bootstrap), 1,
+                "topic " + topic + " does not exist");
+        assertOneLine(CliTest.run("produce", "--topic", topic, "--bootstrap-server", bootstrap), 1,
+                "topic " + topic + " does not exist");
+    }
+
+    @Test
+    void nothingListeningFailsWithinAboutTenSecondsAndSuggestsABroker() throws Exception {
+        int nobody = Ports.anyFree();
+        CompletableFuture<Run> run = CompletableFuture.supplyAsync(
+                () -> CliTest.run("topics", "--list", "--bootstrap-server", "127.0.0.1:" + nobody));
+        Run r = run.get(30, TimeUnit.SECONDS);
+        assertOneLine(r, 1, "no Kafka broker answered at 127.0.0.1:" + nobody);
+        assertThat(r.err()).contains("java -jar target/demo.jar broker");
+    }
+
+    @Test
+    void checkDescribesTheCluster() {
+        Run r = CliTest.run("check", "--bootstrap-server", bootstrap, "--zookeeper", cluster.zookeeperConnect());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Kafka at " + bootstrap + ": reachable", "(controller)",
+                "ZooKeeper at " + cluster.zookeeperConnect() + ": reachable", "brokers registered: 0");
+    }
+
+    @Test
+    void brokerAndZooKeeperBadInput() throws Exception {
+        int nobody = Ports.anyFree();
+        assertOneLine(CliTest.run("broker", "--zookeeper", "127.0.0.1:" + nobody), 1,
+                "nothing listens at 127.0.0.1:" + nobody);
+        assertOneLine(CliTest.run("broker", "--zookeeper", "127.0.0.1:" + nobody, "--zk-port", "0"), 2,
+                "--zk-port is for the broker's own ZooKeeper");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+            assertOneLine(CliTest.run("zookeeper", "--port", Integer.toString(taken.getLocalPort())), 1,
+                    "ZooKeeper port " + taken.getLocalPort() + " is already in use");
+            assertOneLine(CliTest.run("broker", "--port", Integer.toString(taken.getLocalPort())), 1,
+                    "Kafka port " + taken.getLocalPort() + " is already in use");
+        }
+        assertOneLine(CliTest.run("frobnicate"), 2, "Unmatched argument");
+        assertOneLine(CliTest.run("consume", "--max-messages", "0"), 2, "--max-messages must be at least 1");
+        assertOneLine(CliTest.run("stream", "--batch-interval", "0ms"), 2, "--batch-interval must be positive");
+    }
+
+    @Test
+    void aLineWithoutTheKeySeparatorIsNamedAndTheLinesBeforeItAreSent() {
+        String topic = randomTopic();
+        Topics.ensure(cluster.admin(), TopicSpec.of(topic, 1, 1), Duration.ofSeconds(30));
+        ConsoleProducer producer = new ConsoleProducer(bootstrap, topic, ":", Map.of());
+        byte[] input = "a:1\nb:2\nno separator here\nc:3\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> producer.sendLines(new ByteArrayInputStream(input)))
+                .isInstanceOf(ConsoleProducer.MissingSeparatorException.class)
+                .hasMessageContaining("line 3 has no key separator ':'")
+                .hasMessageContaining("2 line(s) before it were");
+        producer.close();
+        assertThat(producer.acknowledged()).isEqualTo(2);
+        List<ConsumerRecord<byte[], byte[]>> records = readAll(topic, 2);
+        assertThat(records).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly("a", "b");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreSentAsTheyAre() {
+        String topic = randomTopic();
+        Topics.ensure(cluster.admin(), TopicSpec.of(topic, 1, 1), Duration.ofSeconds(30));
+        byte[] odd = {(byte) 0xff, (byte) 0xfe, 'x', (byte) 0xc3};
+        byte[] input = new byte[odd.length + 2];
+        System.arraycopy(odd, 0, input, 0, odd.length);
+        input[odd.length] = '\r';
+        input[odd.length + 1] = '\n';
+        try (ConsoleProducer producer = new ConsoleProducer(bootstrap, topic, null, Map.of())) {
+            producer.sendLines(new ByteArrayInputStream(input));
+        }
+        assertThat(readAll(topic, 1).get(0).value()).isEqualTo(odd);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+        }
+        return records;
+    }
+}
