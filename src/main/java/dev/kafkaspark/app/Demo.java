@@ -7,33 +7,45 @@ import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import dev.kafkaspark.pipeline.BatchReport;
+import dev.kafkaspark.pipeline.BatchStore;
+import dev.kafkaspark.pipeline.Delivery;
 import dev.kafkaspark.pipeline.Ledger;
+import dev.kafkaspark.pipeline.PartitionSummary;
 import dev.kafkaspark.pipeline.SeqSet;
 import dev.kafkaspark.pipeline.StreamingRunner;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.pipeline.SyntheticProducer;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The all-in-one demo: ZooKeeper, a broker, the topic, a synthetic producer and the Spark Streaming job, in this JVM.
- * It narrates each step, prints every batch, stops on request (or after {@code --records} / {@code --duration}) in
- * reverse start order, and checks that Spark processed every record the broker acknowledged exactly once.
+ * The all-in-one demo: ZooKeeper, one or more brokers, the topic, a synthetic producer and the Spark Streaming job, in
+ * this JVM. It narrates each step, prints every batch, can stop and restart a broker or the stream on a schedule,
+ * stops on request (or after {@code --records} / {@code --duration}) in reverse start order, and checks that Spark
+ * processed every record the brokers acknowledged exactly once.
  */
 public final class Demo {
 
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     /** Why the demo stopped. */
     public enum StopReason {
@@ -54,6 +66,16 @@ public final class Demo {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile Result result;
 
+    // The running parts, in start order; set by run().
+    private EmbeddedZooKeeper zk;
+    private ZkKafkaCluster cluster;
+    private PartitionWatcher watcher;
+    private SyntheticProducer producer;
+    private StreamingRunner runner;
+    private BatchStore store;
+    private int killedBroker = -1;
+    private int streamRestarts;
+
     /**
      * @param settings what to run
      * @param narrator where the story goes
@@ -63,10 +85,27 @@ public final class Demo {
         this.narrator = narrator;
     }
 
-    /** The outcome of a run. */
+    /**
+     * The outcome of a run.
+     *
+     * @param reason why it stopped
+     * @param produced records the brokers acknowledged
+     * @param processed records Spark processed (repeats included)
+     * @param missing acknowledged records never processed
+     * @param duplicated processings beyond the first
+     * @param firstBatchMs JVM start to the end of the first batch with records, or -1
+     * @param orderViolations records out of order within a partition (replays aside)
+     * @param keyConflicts keys seen in more than one partition
+     * @param failure what failed, or {@code null}
+     * @param producingSeconds producer start to its last acknowledgement
+     * @param processingSeconds producer start to the end of the last batch with records
+     * @param replayed records read again after a stream restart
+     * @param expectedDuplicates whether repeats are what the delivery mode allows (at-least-once after a restart)
+     * @param storeDir the exactly-once store, or {@code null}
+     */
     public record Result(StopReason reason, long produced, long processed, long missing, long duplicated,
             long firstBatchMs, long orderViolations, long keyConflicts, String failure, double producingSeconds,
-            double processingSeconds) {
+            double processingSeconds, long replayed, boolean expectedDuplicates, Path storeDir) {
 
         /** Records acknowledged per second, from producer start to the last acknowledgement. */
         public double producedPerSecond() {
@@ -91,9 +130,13 @@ public final class Demo {
                     + " first-batch-ms=%d", produced, processed, missing, duplicated, firstBatchMs);
         }
 
-        /** Whether every record was processed exactly once, in order, and nothing failed. */
+        /**
+         * Whether the run kept its promise: nothing missing, nothing failed, order and keys kept, and no repeats
+         * beyond what the delivery mode allows.
+         */
         public boolean clean() {
-            return missing == 0 && duplicated == 0 && orderViolations == 0 && keyConflicts == 0 && failure == null;
+            return missing == 0 && (duplicated == 0 || expectedDuplicates) && orderViolations == 0
+                    && keyConflicts == 0 && failure == null;
         }
     }
 
@@ -125,10 +168,6 @@ public final class Demo {
     public Result run() {
         String failure = null;
         StopReason reason = StopReason.FAILED;
-        EmbeddedZooKeeper zk = null;
-        ZkKafkaCluster cluster = null;
-        SyntheticProducer producer = null;
-        StreamingRunner runner = null;
         CompletableFuture<StreamingRunner> sparkInit = null;
         RuntimeException startFailure = null;
         try {
@@ -141,49 +180,13 @@ public final class Demo {
                     Map.of(), Map.of());
             sparkInit = CompletableFuture.supplyAsync(() -> StreamingRunner.prepare(streaming),
                     runnable -> newThread("spark-init", runnable).start());
-            zk = EmbeddedZooKeeper.start(zkPort.port());
-            if (zkPort.fellBack()) {
-                narrator.step("port %d is taken: ZooKeeper uses %d instead", settings.zkPort().port(), zk.port());
-            }
-            narrator.step("ZooKeeper started at %s", zk.connectString());
 
-            cluster = ZkKafkaCluster.builder().externalZookeeper(zk.connectString()).brokerPort(kafkaPort.port())
-                    .start();
-            EmbeddedBroker broker = cluster.brokers().get(0);
-            if (kafkaPort.fellBack()) {
-                narrator.step("port %d is taken: the Kafka broker uses %d instead", settings.kafkaPort().port(),
-                        broker.port());
-            }
-            narrator.step("Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
-
-            // Looking up the group's coordinator makes the broker create its offsets topic now, alongside the
-            // topic, instead of when Spark's consumer joins the group.
-            cluster.admin().listConsumerGroupOffsets(settings.group());
-            TopicSpec spec = TopicSpec.of(settings.topic(), settings.partitions(), 1);
-            Topics.Outcome outcome = Topics.ensure(cluster.admin(), spec, Duration.ofSeconds(30));
-            narrator.step("topic %s %s: %d partition%s, replication factor %d", spec.name(),
-                    outcome == Topics.Outcome.CREATED ? "created" : "already there", spec.partitions(),
-                    spec.partitions() == 1 ? "" : "s", spec.replicationFactor());
-
-            producer = SyntheticProducer.start(new SyntheticProducer.Settings(cluster.bootstrapServers(),
-                    settings.topic(), settings.rate(), settings.keys(), settings.records(), settings.valueSize(),
-                    Map.of()));
-            narrator.step("producer started: %s, %d keys%s", settings.flatOut() ? "flat out"
-                    : formatRate(settings.rate()) + " records/s", settings.keys(),
-                    settings.records() > 0 ? ", " + settings.records() + " records in all" : "");
-
+            startCluster(zkPort, kafkaPort);
+            createTopic();
+            startProducer();
             runner = join(sparkInit);
-            BatchPrinter printer = new BatchPrinter(narrator, settings.show());
-            runner.start(cluster.bootstrapServers(), report -> onBatch(report, printer));
-            narrator.step("Spark Streaming started: master %s, batch interval %s, group %s",
-                    settings.master(), formatDuration(settings.batchInterval()), settings.group());
-            runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the Streaming tab charts every batch)",
-                    url));
-            narrator.step(settings.records() > 0 ? "running until all records are processed; Ctrl-C stops"
-                    : settings.duration() != null ? "running for " + formatDuration(settings.duration())
-                            + "; Ctrl-C stops" : "running; Ctrl-C stops");
-
-            reason = awaitStop(producer, runner);
+            startStream();
+            reason = awaitStop();
         } catch (RuntimeException e) {
             startFailure = e;
             failure = rootMessage(e);
@@ -195,57 +198,14 @@ public final class Demo {
             producer.stopAndFlush(Duration.ofSeconds(30));
         }
         if (producer != null && runner != null && startFailure == null && reason != StopReason.FAILED) {
-            drain(producer);
+            drain();
         }
-        List<AutoCloseable> stops = new java.util.ArrayList<>();
         if (runner == null && sparkInit != null) {
-            StreamingRunner late = sparkInit.handle((r, t) -> r).join();
-            if (late != null) {
-                runner = late;
-            }
+            runner = sparkInit.handle((r, t) -> r).join();
         }
-        final StreamingRunner finalRunner = runner;
-        final SyntheticProducer finalProducer = producer;
-        final ZkKafkaCluster finalCluster = cluster;
-        final EmbeddedZooKeeper finalZk = zk;
-        if (finalRunner != null) {
-            stops.add(() -> {
-                finalRunner.close();
-                narrator.step("Spark Streaming stopped (the running batch was finished first)");
-            });
-        }
-        if (finalProducer != null) {
-            stops.add(() -> {
-                finalProducer.close();
-                narrator.step("producer stopped: %d sent, %d acknowledged%s", finalProducer.sent(),
-                        finalProducer.acknowledged(), finalProducer.failed() > 0
-                                ? ", " + finalProducer.failed() + " failed" : "");
-            });
-        }
-        if (finalCluster != null) {
-            stops.add(() -> {
-                finalCluster.close();
-                narrator.step("Kafka broker stopped");
-            });
-        }
-        if (finalZk != null) {
-            stops.add(() -> {
-                finalZk.close();
-                narrator.step("ZooKeeper stopped; temp directories removed");
-            });
-        }
-        for (AutoCloseable stop : stops) {
-            try {
-                stop.close();
-            } catch (Exception e) {
-                LOG.error("a component did not stop cleanly", e);
-                if (failure == null) {
-                    failure = "a component did not stop cleanly: " + rootMessage(e);
-                }
-            }
-        }
+        failure = stopAll(failure);
 
-        result = summarize(reason, producer, failure);
+        result = summarize(reason, failure);
         if (startFailure != null && producer == null) {
             // Nothing ran: the failure is the whole story, for the caller to report.
             throw startFailure;
@@ -253,14 +213,88 @@ public final class Demo {
         return result;
     }
 
-    private void onBatch(BatchReport report, BatchPrinter printer) {
-        ledger.onBatch(report);
-        printer.onBatch(report);
+    private void startCluster(Ports.Choice zkPort, Ports.Choice kafkaPort) {
+        zk = EmbeddedZooKeeper.start(zkPort.port());
+        if (zkPort.fellBack()) {
+            narrator.step("port %d is taken: ZooKeeper uses %d instead", settings.zkPort().port(), zk.port());
+        }
+        narrator.step("ZooKeeper started at %s", zk.connectString());
+        cluster = ZkKafkaCluster.builder().externalZookeeper(zk.connectString()).brokers(settings.brokers())
+                .brokerPort(kafkaPort.port()).start();
+        if (kafkaPort.fellBack()) {
+            narrator.step("port %d is taken: the first Kafka broker uses %d instead", settings.kafkaPort().port(),
+                    cluster.brokers().get(0).port());
+        }
+        for (EmbeddedBroker broker : cluster.brokers()) {
+            narrator.step("Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
+        }
     }
 
-    private StopReason awaitStop(SyntheticProducer producer, StreamingRunner runner) {
-        long deadline = settings.duration() == null ? Long.MAX_VALUE
-                : System.nanoTime() + settings.duration().toNanos();
+    private void createTopic() {
+        // Looking up the group's coordinator makes the broker create its offsets topic now, alongside the topic,
+        // instead of when Spark's consumer joins the group.
+        cluster.admin().listConsumerGroupOffsets(settings.group());
+        Map<String, String> configs = settings.replicationFactor() > 1
+                ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()))
+                : Map.of();
+        TopicSpec spec = new TopicSpec(settings.topic(), settings.partitions(),
+                (short) settings.replicationFactor(), configs);
+        Topics.Outcome outcome = Topics.ensure(cluster.admin(), spec, ADMIN_TIMEOUT);
+        narrator.step("topic %s %s: %d partition%s, replication factor %d%s", spec.name(),
+                outcome == Topics.Outcome.CREATED ? "created" : "already there", spec.partitions(),
+                spec.partitions() == 1 ? "" : "s", spec.replicationFactor(), settings.replicationFactor() > 1
+                        ? ", min.insync.replicas " + settings.minInsyncReplicas() : "");
+        if (settings.brokers() > 1) {
+            watcher = new PartitionWatcher(cluster.admin(), settings.topic(), narrator);
+            watcher.start();
+        }
+    }
+
+    private void startProducer() {
+        producer = SyntheticProducer.start(new SyntheticProducer.Settings(cluster.allBootstrapServers(),
+                settings.topic(), settings.rate(), settings.keys(), settings.records(), settings.valueSize(),
+                Map.of()));
+        narrator.step("producer started: %s, %d keys, acks=all, idempotent%s", settings.flatOut() ? "flat out"
+                : formatRate(settings.rate()) + " records/s", settings.keys(),
+                settings.records() > 0 ? ", " + settings.records() + " records in all" : "");
+    }
+
+    private void startStream() {
+        BatchPrinter printer = new BatchPrinter(narrator, settings.show());
+        if (settings.delivery() == Delivery.EXACTLY_ONCE) {
+            Path dir = settings.storeDir() != null ? settings.storeDir()
+                    : Path.of("logs", "exactly-once-" + settings.topic() + "-"
+                            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            store = new BatchStore(dir);
+        }
+        runner.start(cluster.allBootstrapServers(), report -> {
+            ledger.onBatch(report);
+            printer.onBatch(report);
+        }, store);
+        narrator.step("Spark Streaming started: master %s, batch interval %s, group %s, %s", settings.master(),
+                formatDuration(settings.batchInterval()), settings.group(), settings.delivery().label());
+        if (store != null) {
+            narrator.step("exactly-once: each batch's output and offsets go to %s in one atomic step", store.dir());
+        }
+        runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the Streaming tab charts every batch)", url));
+        narrator.step(settings.records() > 0 ? "running until all records are processed; Ctrl-C stops"
+                : settings.duration() != null ? "running for " + formatDuration(settings.duration())
+                        + "; Ctrl-C stops" : "running; Ctrl-C stops");
+    }
+
+    private StopReason awaitStop() {
+        long start = System.nanoTime();
+        long deadline = settings.duration() == null ? Long.MAX_VALUE : start + settings.duration().toNanos();
+        List<Action> actions = new ArrayList<>();
+        if (settings.killBrokerAfter() != null) {
+            actions.add(new Action(start + settings.killBrokerAfter().toNanos(), this::killBroker));
+        }
+        if (settings.restartBrokerAfter() != null) {
+            actions.add(new Action(start + settings.restartBrokerAfter().toNanos(), this::restartBroker));
+        }
+        if (settings.restartStreamAfter() != null) {
+            actions.add(new Action(start + settings.restartStreamAfter().toNanos(), this::restartStream));
+        }
         while (true) {
             try {
                 if (stopRequested.await(100, TimeUnit.MILLISECONDS)) {
@@ -272,6 +306,13 @@ public final class Demo {
                 Thread.currentThread().interrupt();
                 return StopReason.INTERRUPTED;
             }
+            long now = System.nanoTime();
+            for (Action a : actions) {
+                if (!a.done && now >= a.atNanos) {
+                    a.done = true;
+                    a.task.run();
+                }
+            }
             if (runner.awaitTermination(1)) {
                 throw new IllegalStateException("Spark Streaming stopped on its own");
             }
@@ -280,7 +321,7 @@ public final class Demo {
                         producer.failure());
             }
             if (settings.records() > 0 && producer.isDone() && producer.acknowledged() == settings.records()
-                    && ledger.covers(producer.acknowledgedSet())) {
+                    && actions.stream().allMatch(a -> a.done) && ledger.covers(producer.acknowledgedSet())) {
                 narrator.step("all %d records processed", settings.records());
                 return StopReason.RECORDS_DONE;
             }
@@ -292,7 +333,97 @@ public final class Demo {
         }
     }
 
-    private void drain(SyntheticProducer producer) {
+    /** A scheduled scenario step. */
+    private static final class Action {
+        final long atNanos;
+        final Runnable task;
+        boolean done;
+
+        Action(long atNanos, Runnable task) {
+            this.atNanos = atNanos;
+            this.task = task;
+        }
+    }
+
+    private void killBroker() {
+        List<PartitionWatcher.Row> rows = watcher.current();
+        int victim = PartitionWatcher.busiestLeader(rows);
+        long led = rows.stream().filter(r -> r.leader() == victim).count();
+        long retriesBefore = producer.retries();
+        narrator.step("stopping broker %d, the leader of %d partition%s", victim, led, led == 1 ? "" : "s");
+        long t0 = System.nanoTime();
+        cluster.broker(victim).stop();
+        killedBroker = victim;
+        long stoppedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        boolean moved = watcher.awaitTable(table -> table.stream().allMatch(r -> r.leader() >= 0
+                && r.leader() != victim && !r.isr().contains(victim)), 30_000);
+        long movedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        narrator.step(moved ? "broker %d is down (stopped in %d ms); every partition has a leader on a live broker"
+                + " %d ms after the stop began" : "broker %d is down (stopped in %d ms); after %d ms some partition"
+                + " still has no live leader", victim, stoppedMs, movedMs);
+        narrator.step("the producer retried %d send%s meanwhile (acks=all keeps waiting for min.insync.replicas=%d);"
+                + " Spark carries on", producer.retries() - retriesBefore,
+                producer.retries() - retriesBefore == 1 ? "" : "s", settings.minInsyncReplicas());
+    }
+
+    private void restartBroker() {
+        if (killedBroker < 0) {
+            return;
+        }
+        int broker = killedBroker;
+        narrator.step("starting broker %d again, with the data it had", broker);
+        long t0 = System.nanoTime();
+        cluster.broker(broker).restart();
+        killedBroker = -1;
+        narrator.step("broker %d is back at %s after %d ms; it catches up from the leaders", broker,
+                cluster.broker(broker).bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        boolean inSync = watcher.awaitTable(table -> table.stream()
+                .filter(r -> r.replicas().contains(broker)).allMatch(r -> r.isr().contains(broker)), 60_000);
+        narrator.step(inSync ? "broker %d is back in the in-sync replicas of all its partitions (%d ms after the"
+                + " restart began)" : "broker %d has not rejoined every in-sync set after %d ms", broker,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    private void restartStream() {
+        narrator.step("stopping the streaming job mid-run (no graceful finish, as in a crash)");
+        Map<TopicPartition, Long> from = runner.restartStream();
+        streamRestarts++;
+        if (store != null) {
+            narrator.step("a new streaming job started; exactly-once, it resumes from the store's offsets: %s",
+                    formatOffsets(from));
+        } else {
+            narrator.step("a new streaming job started; at-least-once, it resumes from the group's committed"
+                    + " offsets: %s", formatOffsets(committedOffsets()));
+            narrator.step("batches processed after the last commit will be processed again: at-least-once means"
+                    + " nothing is lost, but repeats are possible");
+        }
+    }
+
+    private Map<TopicPartition, Long> committedOffsets() {
+        try {
+            Map<TopicPartition, Long> offsets = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::partition));
+            cluster.admin().listConsumerGroupOffsets(settings.group()).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).forEach((tp, om) -> offsets.put(tp, om.offset()));
+            return offsets;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("could not read the committed offsets", e);
+            return Map.of();
+        }
+    }
+
+    private static String formatOffsets(Map<TopicPartition, Long> offsets) {
+        if (offsets.isEmpty()) {
+            return "(none yet: from the beginning)";
+        }
+        return offsets.entrySet().stream().sorted(Map.Entry.comparingByKey(
+                java.util.Comparator.comparing(TopicPartition::partition)))
+                .map(e -> "p" + e.getKey().partition() + "@" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    private void drain() {
         SeqSet acked = producer.acknowledgedSet();
         if (ledger.covers(acked)) {
             return;
@@ -315,9 +446,58 @@ public final class Demo {
         }
     }
 
-    private Result summarize(StopReason reason, SyntheticProducer producer, String failure) {
+    private String stopAll(String failure) {
+        List<Stop> stops = new ArrayList<>();
+        if (runner != null) {
+            stops.add(new Stop(runner::close, () -> "Spark Streaming stopped (the running batch was finished first)"));
+        }
+        if (producer != null) {
+            stops.add(new Stop(producer::close, () -> String.format(Locale.ROOT,
+                    "producer stopped: %d sent, %d acknowledged%s", producer.sent(), producer.acknowledged(),
+                    producer.failed() > 0 ? ", " + producer.failed() + " failed" : "")));
+        }
+        if (watcher != null) {
+            stops.add(new Stop(watcher::close, () -> null));
+        }
+        if (cluster != null) {
+            stops.add(new Stop(cluster::close, () -> settings.brokers() == 1 ? "Kafka broker stopped"
+                    : "Kafka brokers stopped"));
+        }
+        if (zk != null) {
+            stops.add(new Stop(zk::close, () -> "ZooKeeper stopped; temp directories removed"));
+        }
+        for (Stop stop : stops) {
+            try {
+                stop.action().close();
+                String message = stop.message().get();
+                if (message != null) {
+                    narrator.step("%s", message);
+                }
+            } catch (Exception e) {
+                LOG.error("a component did not stop cleanly", e);
+                if (failure == null) {
+                    failure = "a component did not stop cleanly: " + rootMessage(e);
+                }
+            }
+        }
+        return failure;
+    }
+
+    /** One step of the shutdown, with what to say once it is done ({@code null}: nothing). */
+    private record Stop(AutoCloseable action, java.util.function.Supplier<String> message) {
+    }
+
+    private Result summarize(StopReason reason, String failure) {
         SeqSet acked = producer == null ? new SeqSet() : producer.acknowledgedSet();
-        long missing = ledger.missingOf(acked);
+        Ledger truth = ledger;
+        if (store != null) {
+            // Exactly-once is judged by what the store holds, not by what the listener happened to see.
+            truth = new Ledger();
+            for (List<PartitionSummary> batch : store.readAll()) {
+                truth.onBatch(new BatchReport(0, batch, 0));
+            }
+        }
+        long missing = truth.missingOf(acked);
         long firstBatch = ledger.firstRecordsFinishedMillis();
         double producing = 0;
         double processing = 0;
@@ -327,9 +507,12 @@ public final class Demo {
                 processing = (ledger.lastRecordsFinishedMillis() - producer.startedAtMillis()) / 1000.0;
             }
         }
-        return new Result(reason, acked.size(), ledger.records() - ledger.foreign(), missing, ledger.duplicates(),
-                firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), ledger.orderViolations(),
-                ledger.keyConflicts(), failure, producing, processing);
+        boolean expectedDuplicates = settings.delivery() == Delivery.AT_LEAST_ONCE && streamRestarts > 0
+                && truth.duplicates() <= truth.replayed();
+        return new Result(reason, acked.size(), truth.records() - truth.foreign(), missing, truth.duplicates(),
+                firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), truth.orderViolations(), truth.keyConflicts(),
+                failure, producing, processing, truth.replayed(), expectedDuplicates,
+                store == null ? null : store.dir());
     }
 
     private static StreamingRunner join(CompletableFuture<StreamingRunner> future) {
@@ -351,14 +534,12 @@ public final class Demo {
     }
 
     static String rootMessage(Throwable e) {
-        AtomicReference<Throwable> t = new AtomicReference<>(e);
-        while (t.get().getCause() != null && t.get().getCause() != t.get()
-                && (t.get().getMessage() == null || t.get() instanceof CompletionException
-                        || t.get() instanceof ExecutionException)) {
-            t.set(t.get().getCause());
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null
+                || t instanceof CompletionException || t instanceof ExecutionException)) {
+            t = t.getCause();
         }
-        Throwable r = t.get();
-        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     static String formatRate(double rate) {

@@ -40,6 +40,11 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Broker id; unique within the cluster (default: ${DEFAULT-VALUE}).")
     int brokerId;
 
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
+            description = "Start N brokers in this process, ids counting up from --broker-id; the first takes --port,"
+                    + " the others free ports (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
     @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE",
             description = "A broker setting, as in server.properties (repeatable).")
     Map<String, String> properties = new HashMap<>();
@@ -49,13 +54,17 @@ public final class BrokerCommand implements Callable<Integer> {
         if (zookeeper != null && zkPort != null) {
             throw new UsageException("--zk-port is for the broker's own ZooKeeper; with --zookeeper there is none");
         }
+        if (brokers < 1 || brokers > 5) {
+            throw new UsageException("--brokers must be between 1 and 5, not " + brokers);
+        }
         if (brokerId < 0) {
             throw new UsageException("--broker-id must not be negative, not " + brokerId);
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         Ports.Choice kafka = Ports.choose("Kafka", port == null ? 9092 : port,
                 port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
-        ZkKafkaCluster.Builder builder = ZkKafkaCluster.builder().firstBrokerId(brokerId).brokerPort(kafka.port())
+        ZkKafkaCluster.Builder builder = ZkKafkaCluster.builder().brokers(brokers).firstBrokerId(brokerId)
+                .brokerPort(kafka.port())
                 .brokerProperties(properties);
         Ports.Choice zk = null;
         if (zookeeper != null) {
@@ -73,17 +82,18 @@ public final class BrokerCommand implements Callable<Integer> {
                 }
                 narrator.step("ZooKeeper started at %s", cluster.zookeeperConnect());
             }
-            EmbeddedBroker broker = cluster.brokers().get(0);
             if (kafka.fellBack()) {
-                narrator.step("port 9092 is taken: the broker uses %d instead", broker.port());
+                narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
             }
-            narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
-                    broker.bootstrapServers(), cluster.zookeeperConnect());
-            narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", broker.bootstrapServers());
+            for (EmbeddedBroker broker : cluster.brokers()) {
+                narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
+                        broker.bootstrapServers(), cluster.zookeeperConnect());
+            }
+            narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", cluster.bootstrapServers());
             Signals.awaitInterrupt(null);
         }
-        narrator.step("Kafka broker %d stopped%s; its files are removed", brokerId,
-                zookeeper == null ? ", and its ZooKeeper" : "");
+        narrator.step("Kafka broker%s stopped%s; %s files are removed", brokers == 1 ? " " + brokerId : "s",
+                zookeeper == null ? ", and ZooKeeper" : "", brokers == 1 ? "its" : "their");
         return 0;
     }
 }

@@ -66,6 +66,18 @@ public final class Converters {
         }
     }
 
+    /** {@code at-least-once} or {@code exactly-once}. */
+    public static final class DeliveryConverter implements ITypeConverter<dev.kafkaspark.pipeline.Delivery> {
+        @Override
+        public dev.kafkaspark.pipeline.Delivery convert(String value) {
+            try {
+                return dev.kafkaspark.pipeline.Delivery.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** A TCP port, 0 to 65535 (0: any free port). */
     public static final class PortConverter implements ITypeConverter<Integer> {
         @Override

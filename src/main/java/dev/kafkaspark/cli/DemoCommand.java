@@ -59,7 +59,13 @@ public final class DemoCommand implements Callable<Integer> {
                             ? " (stopped before Spark caught up: they are the ones still in flight)" : ""));
         }
         if (result.duplicated() > 0) {
-            out.println("DUPLICATED: " + result.duplicated() + " record(s) were processed more than once");
+            out.println("DUPLICATED: " + result.duplicated() + " record(s) were processed more than once"
+                    + (result.expectedDuplicates() ? " (at-least-once: the restarted stream repeated what came after"
+                            + " the last offset commit; nothing was lost)" : ""));
+        }
+        if (result.storeDir() != null) {
+            out.println("exactly-once store (one file per batch, output and offsets together): "
+                    + result.storeDir());
         }
         if (result.orderViolations() > 0 || result.keyConflicts() > 0) {
             out.println("ORDER: " + result.orderViolations() + " record(s) out of order within a partition, "

@@ -3,6 +3,8 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.app.DemoSettings;
 import dev.kafkaspark.app.DemoSettings.PortRequest;
 import dev.kafkaspark.pipeline.StreamingSettings;
+import dev.kafkaspark.pipeline.Delivery;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -69,6 +71,43 @@ public final class DemoOptions {
             description = "Records shown per batch (default: ${DEFAULT-VALUE}).")
     int show;
 
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
+            description = "Brokers in the cluster, 1 to 5 (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "Copies of each partition (default: 3 with 3 or more brokers, else the number of brokers).")
+    Integer replicationFactor;
+
+    @Option(names = "--min-insync-replicas", paramLabel = "N",
+            description = "Copies that must have a record before it counts as written (acks=all)"
+                    + " (default: replication factor - 1, at least 1).")
+    Integer minInsyncReplicas;
+
+    @Option(names = "--kill-broker", paramLabel = "AFTER", converter = Converters.DurationConverter.class,
+            description = "After this long, stop the broker that leads the most partitions, and watch the others"
+                    + " take over (needs 2+ brokers).")
+    Duration killBrokerAfter;
+
+    @Option(names = "--restart-broker", paramLabel = "AFTER", converter = Converters.DurationConverter.class,
+            description = "After this long, start the stopped broker again and watch it catch up.")
+    Duration restartBrokerAfter;
+
+    @Option(names = "--restart-stream", paramLabel = "AFTER", converter = Converters.DurationConverter.class,
+            description = "After this long, stop the streaming job mid-run and start a new one that resumes from"
+                    + " the saved offsets.")
+    Duration restartStreamAfter;
+
+    @Option(names = "--delivery", paramLabel = "MODE", defaultValue = "at-least-once",
+            converter = Converters.DeliveryConverter.class,
+            description = "at-least-once (offsets committed to Kafka after each batch) or exactly-once (each batch's"
+                    + " output and offsets stored together in one local store) (default: ${DEFAULT-VALUE}).")
+    Delivery delivery;
+
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Where exactly-once keeps its store (default: a new directory under logs/).")
+    Path store;
+
     /** The settings, or an {@link IllegalArgumentException} naming the bad option. */
     DemoSettings toSettings() {
         if (show < 0) {
@@ -77,11 +116,18 @@ public final class DemoOptions {
         if (valueSize < 0) {
             throw new IllegalArgumentException("--value-size must not be negative, not " + valueSize);
         }
-        return new DemoSettings(topic, partitions, batchInterval, rate, keys, records == null ? -1 : records,
-                duration,
-                zkPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_ZK_PORT) : PortRequest.explicit(zkPort),
-                kafkaPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_KAFKA_PORT)
-                        : PortRequest.explicit(kafkaPort),
-                !noUi, master, group, valueSize, show);
+        if (store != null && delivery != Delivery.EXACTLY_ONCE) {
+            throw new IllegalArgumentException("--store is for --delivery exactly-once");
+        }
+        return DemoSettings.builder().topic(topic).partitions(partitions).batchInterval(batchInterval).rate(rate)
+                .keys(keys).records(records == null ? -1 : records).duration(duration)
+                .zkPort(zkPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_ZK_PORT)
+                        : PortRequest.explicit(zkPort))
+                .kafkaPort(kafkaPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_KAFKA_PORT)
+                        : PortRequest.explicit(kafkaPort))
+                .ui(!noUi).master(master).group(group).valueSize(valueSize).show(show).brokers(brokers)
+                .replicationFactor(replicationFactor).minInsyncReplicas(minInsyncReplicas)
+                .killBrokerAfter(killBrokerAfter).restartBrokerAfter(restartBrokerAfter)
+                .restartStreamAfter(restartStreamAfter).delivery(delivery).storeDir(store).build();
     }
 }

@@ -29,16 +29,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final ListenerName PLAINTEXT = ListenerName.normalised("PLAINTEXT");
 
     private final int brokerId;
-    private final KafkaServer server;
+    private final Properties props;
     private final TempDir logDir;
     private final int port;
+    private KafkaServer server;
+    private volatile boolean running;
     private volatile boolean closed;
 
-    private EmbeddedBroker(int brokerId, KafkaServer server, TempDir logDir, int port) {
+    private EmbeddedBroker(int brokerId, Properties props, KafkaServer server, TempDir logDir, int port) {
         this.brokerId = brokerId;
+        this.props = props;
         this.server = server;
         this.logDir = logDir;
         this.port = port;
+        this.running = true;
     }
 
     /**
@@ -56,16 +60,30 @@ public final class EmbeddedBroker implements AutoCloseable {
         TempDir logDir = TempDir.create("kafka-spark-broker-" + brokerId + "-");
         Properties props = defaults(brokerId, zkConnect, port, clusterSize, logDir);
         props.putAll(overrides);
+        try {
+            KafkaServer server = startServer(brokerId, props);
+            int bound = server.boundPort(PLAINTEXT);
+            // A restart binds the same port, so clients find the broker where they left it.
+            props.put(SocketServerConfigs.LISTENERS_CONFIG, "PLAINTEXT://" + Ports.LOOPBACK + ":" + bound);
+            LOG.info("Kafka broker {} started at {}:{}", brokerId, Ports.LOOPBACK, bound);
+            return new EmbeddedBroker(brokerId, props, server, logDir, bound);
+        } catch (RuntimeException e) {
+            logDir.close();
+            throw e;
+        }
+    }
+
+    private static KafkaServer startServer(int brokerId, Properties props) {
         KafkaServer server;
         try {
             server = new KafkaServer(KafkaConfig.fromProps(props), Time.SYSTEM, Option.apply("broker-" + brokerId),
                     false);
         } catch (RuntimeException e) {
-            logDir.close();
             throw new IllegalArgumentException("invalid broker configuration: " + e.getMessage(), e);
         }
         try {
             server.startup();
+            return server;
         } catch (RuntimeException e) {
             try {
                 server.shutdown();
@@ -73,12 +91,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            logDir.close();
             throw new IllegalStateException("Kafka broker " + brokerId + " did not start: " + rootMessage(e), e);
         }
-        int bound = server.boundPort(PLAINTEXT);
-        LOG.info("Kafka broker {} started at {}:{}", brokerId, Ports.LOOPBACK, bound);
-        return new EmbeddedBroker(brokerId, server, logDir, bound);
     }
 
     private static Properties defaults(int brokerId, String zkConnect, int port, int clusterSize, TempDir logDir) {
@@ -123,21 +137,54 @@ public final class EmbeddedBroker implements AutoCloseable {
         return Ports.LOOPBACK + ":" + port;
     }
 
-    /** Whether this broker is still running. */
+    /** Whether this broker is running (not stopped, not closed). */
     public boolean isRunning() {
-        return !closed;
+        return running;
+    }
+
+    /**
+     * Stops the broker (controlled shutdown: it hands its partitions' leadership to other brokers first) and keeps
+     * its data, so {@link #restart()} brings it back where it was.
+     */
+    public synchronized void stop() {
+        if (closed) {
+            throw new IllegalStateException("broker " + brokerId + " is closed");
+        }
+        if (!running) {
+            return;
+        }
+        running = false;
+        server.shutdown();
+        server.awaitShutdown();
+        LOG.info("Kafka broker {} stopped (data kept)", brokerId);
+    }
+
+    /** Starts a stopped broker again, on the same port, with the same data; it then catches up with the leaders. */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("broker " + brokerId + " is closed");
+        }
+        if (running) {
+            return;
+        }
+        server = startServer(brokerId, props);
+        running = true;
+        LOG.info("Kafka broker {} restarted at {}", brokerId, bootstrapServers());
     }
 
     /** Stops the broker (controlled shutdown) and deletes its log directory; safe to call twice. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
         try (logDir) {
-            server.shutdown();
-            server.awaitShutdown();
+            if (running) {
+                running = false;
+                server.shutdown();
+                server.awaitShutdown();
+            }
             LOG.info("Kafka broker {} stopped", brokerId);
         }
     }

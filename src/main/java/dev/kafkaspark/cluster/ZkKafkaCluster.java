@@ -67,6 +67,18 @@ public final class ZkKafkaCluster implements KafkaCluster {
         return brokers;
     }
 
+    /** The broker with this id. */
+    public EmbeddedBroker broker(int id) {
+        return brokers.stream().filter(b -> b.brokerId() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no broker with id " + id + "; brokers: "
+                        + brokers.stream().map(EmbeddedBroker::brokerId).toList()));
+    }
+
+    /** The bootstrap address of every broker, running or not (what a long-lived client should be given). */
+    public String allBootstrapServers() {
+        return brokers.stream().map(EmbeddedBroker::bootstrapServers).collect(Collectors.joining(","));
+    }
+
     @Override
     public Admin admin() {
         if (closed) {
@@ -204,7 +216,8 @@ public final class ZkKafkaCluster implements KafkaCluster {
                 }
                 String bootstrap = started.stream().map(EmbeddedBroker::bootstrapServers)
                         .collect(Collectors.joining(","));
-                Admin admin = closer.register(createAdmin(bootstrap, Duration.ofSeconds(30)));
+                Admin admin = createAdmin(bootstrap, Duration.ofSeconds(30));
+                closer.register(() -> admin.close(Duration.ofSeconds(5)));
                 awaitBrokers(admin, started.stream().map(EmbeddedBroker::brokerId).toList(), startTimeout);
                 return new ZkKafkaCluster(zk, zkConnect, started, admin, closer);
             } catch (RuntimeException e) {

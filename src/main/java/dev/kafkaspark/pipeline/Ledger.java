@@ -11,6 +11,8 @@ public final class Ledger implements BatchListener {
 
     private final SeqSet processed = new SeqSet();
     private final Map<String, Long> lastSeqByPartition = new HashMap<>();
+    private final Map<String, Long> untilByPartition = new HashMap<>();
+    private long replayed;
     private final Map<String, Integer> partitionOfKey = new HashMap<>();
     private long records;
     private long foreign;
@@ -30,12 +32,19 @@ public final class Ledger implements BatchListener {
             processed.addAll(p.seqs());
             orderViolations += p.orderViolations();
             String tp = p.range().topic() + "-" + p.partition();
+            long seenUntil = untilByPartition.getOrDefault(tp, Long.MIN_VALUE);
+            boolean replay = p.range().fromOffset() < seenUntil;
+            if (replay) {
+                // Offsets read before, read again (a restart resumed from an older commit): repeats, not disorder.
+                replayed += Math.min(p.range().untilOffset(), seenUntil) - p.range().fromOffset();
+            }
+            untilByPartition.put(tp, Math.max(seenUntil, p.range().untilOffset()));
             if (p.firstSeq() >= 0) {
                 Long last = lastSeqByPartition.get(tp);
-                if (last != null && p.firstSeq() <= last) {
+                if (!replay && last != null && p.firstSeq() <= last) {
                     orderViolations++;
                 }
-                lastSeqByPartition.put(tp, p.lastSeq());
+                lastSeqByPartition.put(tp, last == null ? p.lastSeq() : Math.max(last, p.lastSeq()));
             }
             for (String key : p.keys()) {
                 Integer before = partitionOfKey.putIfAbsent(p.range().topic() + "/" + key, p.partition());
@@ -67,6 +76,11 @@ public final class Ledger implements BatchListener {
     /** Synthetic records processed more than once (each repeat counts once). */
     public synchronized long duplicates() {
         return processed.duplicates();
+    }
+
+    /** Records read again from offsets already read (after a stream restart resumed from an older commit). */
+    public synchronized long replayed() {
+        return replayed;
     }
 
     /** Records that were not in the synthetic format. */

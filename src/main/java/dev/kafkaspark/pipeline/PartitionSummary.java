@@ -42,6 +42,19 @@ public final class PartitionSummary implements Serializable {
         this.range = range;
     }
 
+    /** A summary read back from a store: range, counts and sequence numbers (no keys or samples). */
+    public static PartitionSummary restored(OffsetRange range, long count, long foreign, SeqSet seqs, long firstSeq,
+            long lastSeq, long orderViolations) {
+        PartitionSummary p = new PartitionSummary(range);
+        p.count = count;
+        p.foreign = foreign;
+        p.seqs.addAll(seqs);
+        p.firstSeq = firstSeq;
+        p.lastSeq = lastSeq;
+        p.orderViolations = orderViolations;
+        return p;
+    }
+
     /** Adds one record (in offset order). */
     void add(long offset, String key, String value, long timestamp, int maxSamples) {
         count++;

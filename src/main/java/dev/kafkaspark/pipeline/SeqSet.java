@@ -108,6 +108,30 @@ public final class SeqSet implements Serializable {
         return -1;
     }
 
+    /** The set as bytes: base word, size, duplicates, then the words (big-endian). */
+    public byte[] toBytes() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 8 * words.length);
+        b.putLong(baseWord).putLong(size).putLong(duplicates);
+        for (long w : words) {
+            b.putLong(w);
+        }
+        return b.array();
+    }
+
+    /** The set {@link #toBytes()} wrote. */
+    public static SeqSet fromBytes(byte[] bytes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        SeqSet s = new SeqSet();
+        s.baseWord = b.getLong();
+        s.size = b.getLong();
+        s.duplicates = b.getLong();
+        s.words = new long[b.remaining() / 8];
+        for (int i = 0; i < s.words.length; i++) {
+            s.words[i] = b.getLong();
+        }
+        return s;
+    }
+
     /** A copy that shares nothing with this set. */
     public SeqSet copy() {
         SeqSet c = new SeqSet();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,6 +18,7 @@ import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kafka010.CanCommitOffsets;
 import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.ConsumerStrategy;
 import org.apache.spark.streaming.kafka010.KafkaUtils;
 import org.apache.spark.streaming.kafka010.LocationStrategies;
 import org.apache.spark.streaming.kafka010.OffsetRange;
@@ -37,6 +39,9 @@ public final class StreamingRunner implements AutoCloseable {
     private final JavaSparkContext sparkContext;
     private final TempDir localDir;
     private JavaStreamingContext streamingContext;
+    private String bootstrapServers;
+    private BatchListener listener;
+    private BatchStore store;
     private volatile boolean closed;
 
     private StreamingRunner(StreamingSettings settings, JavaSparkContext sparkContext, TempDir localDir) {
@@ -107,36 +112,82 @@ public final class StreamingRunner implements AutoCloseable {
     }
 
     /**
-     * Builds the direct stream on the topic and starts the streaming context. Returns once the driver's consumer has
-     * joined its group and found its starting offsets.
+     * Builds the direct stream on the topic and starts the streaming context, at-least-once: offsets are committed to
+     * Kafka after each batch's output. Returns once the driver's consumer has joined its group.
      */
     public synchronized void start(String bootstrapServers, BatchListener listener) {
+        start(bootstrapServers, listener, null);
+    }
+
+    /**
+     * Builds the direct stream on the topic and starts the streaming context. With a store, exactly-once: each batch's
+     * output and offset ranges go to the store together, and the stream starts from the store's offsets; without,
+     * at-least-once.
+     */
+    public synchronized void start(String bootstrapServers, BatchListener listener, BatchStore store) {
         if (closed) {
             throw new IllegalStateException("the streaming runner is closed");
         }
         if (streamingContext != null) {
             throw new IllegalStateException("the streaming job is already started");
         }
+        this.bootstrapServers = bootstrapServers;
+        this.listener = listener;
+        this.store = store;
+        startStreamingContext();
+    }
+
+    /**
+     * Stops the streaming context mid-run, without finishing the running batch (as a crash would), and starts a new
+     * one on the same Spark context. At-least-once, it resumes from the offsets committed to Kafka; exactly-once, from
+     * the store's.
+     *
+     * @return the offsets the new stream was told to start from (exactly-once), or an empty map (at-least-once: the
+     *     group's committed offsets apply)
+     */
+    public synchronized Map<TopicPartition, Long> restartStream() {
+        if (streamingContext == null || closed) {
+            throw new IllegalStateException("the streaming job is not running");
+        }
+        streamingContext.stop(false, false);
+        streamingContext = null;
+        LOG.info("streaming context stopped mid-run; starting a new one");
+        return startStreamingContext();
+    }
+
+    private Map<TopicPartition, Long> startStreamingContext() {
         JavaStreamingContext ssc = new JavaStreamingContext(sparkContext,
                 Durations.milliseconds(settings.batchInterval().toMillis()));
+        Map<String, Object> params = kafkaParams(settings, bootstrapServers);
+        Map<TopicPartition, Long> from = store == null ? Map.of() : store.offsets();
+        ConsumerStrategy<String, String> strategy = from.isEmpty()
+                ? ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()), params)
+                : ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()), params, from);
         JavaInputDStream<ConsumerRecord<String, String>> input = KafkaUtils.createDirectStream(ssc,
-                LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()),
-                        kafkaParams(settings, bootstrapServers)));
+                LocationStrategies.PreferConsistent(), strategy);
         JavaDStream<PartitionSummary> summaries = StreamingJob.summarize(input, settings.samplesPerPartition());
         CanCommitOffsets committer = (CanCommitOffsets) input.inputDStream();
+        BatchListener sink = listener;
+        BatchStore batchStore = store;
         summaries.foreachRDD((rdd, time) -> {
             List<PartitionSummary> parts = rdd.collect();
-            listener.onBatch(new BatchReport(AlignedClock.toWallClock(time.milliseconds()), parts,
-                    System.currentTimeMillis()));
-            OffsetRange[] ranges = parts.stream().map(PartitionSummary::range).toArray(OffsetRange[]::new);
-            committer.commitAsync(ranges);
+            long batchTime = AlignedClock.toWallClock(time.milliseconds());
+            if (batchStore != null) {
+                // Exactly-once: the output and the offsets it covers land in the store in one atomic step.
+                batchStore.write(batchTime, parts);
+            }
+            sink.onBatch(new BatchReport(batchTime, parts, System.currentTimeMillis()));
+            if (batchStore == null) {
+                // At-least-once: offsets are committed only after the output; a crash before this repeats the batch.
+                committer.commitAsync(parts.stream().map(PartitionSummary::range).toArray(OffsetRange[]::new));
+            }
         });
         streamingContext = ssc;
         AlignedClock.alignNextBoundary(settings.batchInterval().toMillis(), 50);
         ssc.start();
-        LOG.info("streaming started: topic {}, group {}, batch {} ms", settings.topic(), settings.groupId(),
-                settings.batchInterval().toMillis());
+        LOG.info("streaming started: topic {}, group {}, batch {} ms, {}", settings.topic(), settings.groupId(),
+                settings.batchInterval().toMillis(), store == null ? "at-least-once" : "exactly-once from " + from);
+        return from;
     }
 
     /** The address of Spark's web UI, when it runs. */
@@ -161,7 +212,10 @@ public final class StreamingRunner implements AutoCloseable {
      * @return true when the streaming context has stopped
      */
     public boolean awaitTermination(long millis) {
-        JavaStreamingContext ssc = streamingContext;
+        JavaStreamingContext ssc;
+        synchronized (this) {
+            ssc = streamingContext;
+        }
         if (ssc == null) {
             return false;
         }

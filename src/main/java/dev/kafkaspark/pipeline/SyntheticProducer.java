@@ -170,6 +170,14 @@ public final class SyntheticProducer implements AutoCloseable {
         }
     }
 
+    /** Sends the producer retried (after a leader moved, say), from its metrics. */
+    public long retries() {
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("record-retry-total")
+                        && e.getKey().group().equals("producer-metrics"))
+                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
+    }
+
     /** Sends that failed. */
     public long failed() {
         return failed.get();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkaspark.Leaks;
-import dev.kafkaspark.app.DemoSettings.PortRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -17,8 +16,8 @@ class DemoTest {
 
     private static DemoSettings settings(long records, double rate) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        return new DemoSettings("demo-" + suffix, 3, Duration.ofMillis(500), rate, 5, records, null,
-                PortRequest.explicit(0), PortRequest.explicit(0), false, "local[2]", "group-" + suffix, 0, 2);
+        return DemoSettings.builder().topic("demo-" + suffix).batchInterval(Duration.ofMillis(500)).rate(rate).keys(5)
+                .records(records).anyFreePorts().ui(false).group("group-" + suffix).show(2).build();
     }
 
     @Test

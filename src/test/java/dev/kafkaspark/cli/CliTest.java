@@ -57,6 +57,16 @@ class CliTest {
         "--bogus|Unknown option",
         "--partitions|Missing required parameter",
         "demo --rate|Missing required parameter",
+        "--kill-broker 5s|--kill-broker needs at least 2 brokers",
+        "--brokers 3 --replication-factor 1 --kill-broker 5s|--kill-broker needs --replication-factor 2 or more",
+        "--brokers 2 --replication-factor 3|--replication-factor 3 needs at least 3 brokers",
+        "--brokers 6|--brokers must be between 1 and 5",
+        "--brokers 3 --min-insync-replicas 4|--min-insync-replicas must be between 1 and the replication factor",
+        "--brokers 3 --restart-broker 5s|--restart-broker must come after --kill-broker",
+        "--brokers 3 --kill-broker 5s --restart-broker 2s|--restart-broker must come after --kill-broker",
+        "--delivery sometimes|not a delivery mode",
+        "--store somewhere|--store is for --delivery exactly-once",
+        "broker --brokers 0|--brokers must be between 1 and 5",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String expected) {
         Run r = run(args.split(" "));

@@ -36,10 +36,10 @@ class LedgerTest {
     }
 
     @Test
-    void repeatsGapsAndDisorderAreCounted() {
+    void replaysAndGapsAreCounted() {
         Ledger ledger = new Ledger();
         ledger.onBatch(new BatchReport(0, List.of(partition(0, 0, 0, 2, 4)), 10));
-        // A replay of seq 2 and 4 in a later batch: duplicates, and out of order for the partition.
+        // Offsets 1 and 2 read again (a restart resumed from an older commit): repeats, and a replay, not disorder.
         ledger.onBatch(new BatchReport(2000, List.of(partition(0, 1, 2, 4)), 2010));
         SeqSet produced = new SeqSet();
         for (long i = 0; i < 6; i += 2) {
@@ -47,9 +47,19 @@ class LedgerTest {
         }
         produced.add(6);
         assertThat(ledger.duplicates()).isEqualTo(2);
-        assertThat(ledger.orderViolations()).isEqualTo(1);
+        assertThat(ledger.replayed()).isEqualTo(2);
+        assertThat(ledger.orderViolations()).isZero();
         assertThat(ledger.missingOf(produced)).isEqualTo(1);
         assertThat(ledger.firstMissingOf(produced)).isEqualTo(6);
+    }
+
+    @Test
+    void newOffsetsWithOlderSequenceNumbersAreDisorder() {
+        Ledger ledger = new Ledger();
+        ledger.onBatch(new BatchReport(0, List.of(partition(0, 0, 10, 12)), 10));
+        ledger.onBatch(new BatchReport(2000, List.of(partition(0, 2, 4, 3)), 2010));
+        assertThat(ledger.orderViolations()).isEqualTo(2);
+        assertThat(ledger.replayed()).isZero();
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.kafkaspark.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkaspark.pipeline.BatchStore;
+import dev.kafkaspark.pipeline.Delivery;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Brokers fail and streams restart, with real brokers and a real Spark: what is promised is kept. */
+class FailoverTest {
+
+    private static DemoSettings.Builder base() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return DemoSettings.builder().topic("failover-" + suffix).group("failover-" + suffix).anyFreePorts()
+                .ui(false).show(0).batchInterval(Duration.ofMillis(500)).rate(1000).keys(8);
+    }
+
+    private static Demo.Result run(DemoSettings settings, StringWriter out) {
+        return new Demo(settings, new Narrator(new PrintWriter(out, true))).run();
+    }
+
+    @Test
+    void aLeaderStopsMidStreamAndNothingIsLostOrRepeated() {
+        StringWriter out = new StringWriter();
+        Demo.Result r = run(base().brokers(3).duration(Duration.ofSeconds(9)).killBrokerAfter(Duration.ofSeconds(2))
+                .restartBrokerAfter(Duration.ofSeconds(5)).build(), out);
+        String story = out.toString();
+        assertThat(r.failure()).as(story).isNull();
+        assertThat(r.produced()).as(story).isGreaterThan(5000);
+        assertThat(r.missing()).as(story).isZero();
+        assertThat(r.duplicated()).as(story).isZero();
+        assertThat(r.orderViolations()).as(story).isZero();
+        assertThat(r.keyConflicts()).as(story).isZero();
+        assertThat(story).contains("replication factor 3, min.insync.replicas 2")
+                .containsPattern("stopping broker \\d, the leader of")
+                .contains("every partition has a leader on a live broker")
+                .containsPattern("broker \\d is back in the in-sync replicas of all its partitions");
+    }
+
+    @Test
+    void exactlyOnceSurvivesAStreamRestart(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        Path storeDir = dir.resolve("store");
+        Demo.Result r = run(base().duration(Duration.ofSeconds(6)).restartStreamAfter(Duration.ofSeconds(3))
+                .delivery(Delivery.EXACTLY_ONCE).storeDir(storeDir).build(), out);
+        String story = out.toString();
+        assertThat(story).contains("exactly-once, it resumes from the store's offsets: p");
+        assertThat(r.failure()).as(story).isNull();
+        assertThat(r.produced()).isGreaterThan(3000);
+        assertThat(r.missing()).as(story).isZero();
+        assertThat(r.duplicated()).as(story).isZero();
+        assertThat(r.processed()).isEqualTo(r.produced());
+        assertThat(r.clean()).isTrue();
+        // The store a person can read holds every record once.
+        assertThat(new BatchStore(storeDir).readAll()).isNotEmpty();
+        assertThat(r.storeDir()).isEqualTo(storeDir);
+    }
+
+    @Test
+    void atLeastOnceLosesNothingAcrossAStreamRestart() {
+        StringWriter out = new StringWriter();
+        Demo.Result r = run(base().duration(Duration.ofSeconds(6)).restartStreamAfter(Duration.ofSeconds(3)).build(),
+                out);
+        String story = out.toString();
+        assertThat(story).contains("at-least-once, it resumes from the group's committed offsets");
+        assertThat(r.failure()).as(story).isNull();
+        assertThat(r.missing()).as(story).isZero();
+        assertThat(r.orderViolations()).as(story).isZero();
+        // Repeats are allowed here, and all of them are replays of offsets already read.
+        assertThat(r.duplicated()).isLessThanOrEqualTo(r.replayed());
+        assertThat(r.clean()).isTrue();
+    }
+}
