@@ -197,6 +197,42 @@ public final class ZkKafkaCluster implements KafkaCluster {
             return this;
         }
 
+        /** Starts the brokers side by side (each start is mostly waiting on ZooKeeper and class loading). */
+        private List<EmbeddedBroker> startBrokers(String zkConnect, Closer closer) {
+            Map<String, String> props = Map.copyOf(brokerProperties);
+            List<java.util.concurrent.CompletableFuture<EmbeddedBroker>> starts = new ArrayList<>();
+            for (int i = 0; i < brokers; i++) {
+                int id = firstBrokerId + i;
+                int port = i == 0 ? firstBrokerPort : 0;
+                starts.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> EmbeddedBroker.start(id, zkConnect, port, brokers, props),
+                        r -> {
+                            Thread t = new Thread(r, "broker-" + id + "-start");
+                            t.setDaemon(true);
+                            t.start();
+                        }));
+            }
+            List<EmbeddedBroker> started = new ArrayList<>();
+            RuntimeException failure = null;
+            for (var start : starts) {
+                try {
+                    started.add(closer.register(start.join()));
+                } catch (java.util.concurrent.CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException re ? re
+                            : new IllegalStateException(e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return started;
+        }
+
         /** Starts ZooKeeper (unless external), then the brokers, and waits until all brokers answer. */
         public ZkKafkaCluster start() {
             Closer closer = new Closer();
@@ -207,13 +243,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
                     zk = closer.register(EmbeddedZooKeeper.start(zkPort));
                     zkConnect = zk.connectString();
                 }
-                List<EmbeddedBroker> started = new ArrayList<>();
-                Map<String, String> props = Map.copyOf(brokerProperties);
-                for (int i = 0; i < brokers; i++) {
-                    int port = i == 0 ? firstBrokerPort : 0;
-                    started.add(closer.register(
-                            EmbeddedBroker.start(firstBrokerId + i, zkConnect, port, brokers, props)));
-                }
+                List<EmbeddedBroker> started = startBrokers(zkConnect, closer);
                 String bootstrap = started.stream().map(EmbeddedBroker::bootstrapServers)
                         .collect(Collectors.joining(","));
                 Admin admin = createAdmin(bootstrap, Duration.ofSeconds(30));
