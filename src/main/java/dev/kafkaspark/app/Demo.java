@@ -10,6 +10,7 @@ import dev.kafkaspark.pipeline.BatchReport;
 import dev.kafkaspark.pipeline.BatchStore;
 import dev.kafkaspark.pipeline.Delivery;
 import dev.kafkaspark.pipeline.Ledger;
+import dev.kafkaspark.pipeline.LocalSpark;
 import dev.kafkaspark.pipeline.PartitionSummary;
 import dev.kafkaspark.pipeline.SeqSet;
 import dev.kafkaspark.pipeline.StreamingRunner;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -67,7 +67,7 @@ public final class Demo {
     private volatile Result result;
 
     // The running parts, in start order; set by run().
-    private EmbeddedZooKeeper zk;
+    private KafkaSparkEnvironment env;
     private ZkKafkaCluster cluster;
     private PartitionWatcher watcher;
     private SyntheticProducer producer;
@@ -168,23 +168,17 @@ public final class Demo {
     public Result run() {
         String failure = null;
         StopReason reason = StopReason.FAILED;
-        CompletableFuture<StreamingRunner> sparkInit = null;
         RuntimeException startFailure = null;
         try {
             Ports.Choice zkPort = Ports.choose("ZooKeeper", settings.zkPort().port(), settings.zkPort().request());
             Ports.Choice kafkaPort = Ports.choose("Kafka", settings.kafkaPort().port(),
                     settings.kafkaPort().request());
-            // Spark's context takes the longest to create and needs no Kafka: start it now, alongside the rest.
-            StreamingSettings streaming = new StreamingSettings(settings.master(), "kafka-spark-demo",
-                    settings.batchInterval(), settings.topic(), settings.group(), settings.ui(), 4040, settings.show(),
-                    Map.of(), Map.of());
-            sparkInit = CompletableFuture.supplyAsync(() -> StreamingRunner.prepare(streaming),
-                    runnable -> newThread("spark-init", runnable).start());
-
             startCluster(zkPort, kafkaPort);
             createTopic();
             startProducer();
-            runner = join(sparkInit);
+            runner = StreamingRunner.prepare(new StreamingSettings(settings.master(), "kafka-spark-demo",
+                    settings.batchInterval(), settings.topic(), settings.group(), settings.ui(), 4040, settings.show(),
+                    Map.of(), Map.of()));
             startStream();
             reason = awaitStop();
         } catch (RuntimeException e) {
@@ -200,9 +194,6 @@ public final class Demo {
         if (producer != null && runner != null && startFailure == null && reason != StopReason.FAILED) {
             drain();
         }
-        if (runner == null && sparkInit != null) {
-            runner = sparkInit.handle((r, t) -> r).join();
-        }
         failure = stopAll(failure);
 
         result = summarize(reason, failure);
@@ -214,13 +205,23 @@ public final class Demo {
     }
 
     private void startCluster(Ports.Choice zkPort, Ports.Choice kafkaPort) {
-        zk = EmbeddedZooKeeper.start(zkPort.port());
+        // The environment starts Spark's context in the background (it takes the longest and needs no Kafka) while
+        // ZooKeeper and the brokers start; a Spark master elsewhere gets its context from the streaming runner.
+        KafkaSparkEnvironment.Builder builder = KafkaSparkEnvironment.builder().zookeeperPort(zkPort.port())
+                .brokerPort(kafkaPort.port()).brokers(settings.brokers());
+        if (settings.master().startsWith("local")) {
+            builder.spark(new LocalSpark.Settings(settings.master(), "kafka-spark-demo", settings.ui(), 4040,
+                    Map.of()));
+        } else {
+            builder.spark(false);
+        }
+        env = builder.start();
+        cluster = env.cluster();
+        EmbeddedZooKeeper zk = cluster.zookeeper();
         if (zkPort.fellBack()) {
             narrator.step("port %d is taken: ZooKeeper uses %d instead", settings.zkPort().port(), zk.port());
         }
         narrator.step("ZooKeeper started at %s", zk.connectString());
-        cluster = ZkKafkaCluster.builder().externalZookeeper(zk.connectString()).brokers(settings.brokers())
-                .brokerPort(kafkaPort.port()).start();
         if (kafkaPort.fellBack()) {
             narrator.step("port %d is taken: the first Kafka broker uses %d instead", settings.kafkaPort().port(),
                     cluster.brokers().get(0).port());
@@ -459,12 +460,9 @@ public final class Demo {
         if (watcher != null) {
             stops.add(new Stop(watcher::close, () -> null));
         }
-        if (cluster != null) {
-            stops.add(new Stop(cluster::close, () -> settings.brokers() == 1 ? "Kafka broker stopped"
-                    : "Kafka brokers stopped"));
-        }
-        if (zk != null) {
-            stops.add(new Stop(zk::close, () -> "ZooKeeper stopped; temp directories removed"));
+        if (env != null) {
+            stops.add(new Stop(env::close, () -> (settings.brokers() == 1 ? "Kafka broker" : "Kafka brokers")
+                    + " and ZooKeeper stopped; temp directories removed"));
         }
         for (Stop stop : stops) {
             try {
@@ -513,24 +511,6 @@ public final class Demo {
                 firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), truth.orderViolations(), truth.keyConflicts(),
                 failure, producing, processing, truth.replayed(), expectedDuplicates,
                 store == null ? null : store.dir());
-    }
-
-    private static StreamingRunner join(CompletableFuture<StreamingRunner> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("Spark did not start: " + rootMessage(cause), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while Spark was starting", e);
-        }
-    }
-
-    private static Thread newThread(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     static String rootMessage(Throwable e) {

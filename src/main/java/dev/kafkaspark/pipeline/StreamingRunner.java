@@ -1,7 +1,5 @@
 package dev.kafkaspark.pipeline;
 
-import dev.kafkaspark.cluster.Ports;
-import dev.kafkaspark.cluster.TempDir;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -36,63 +33,24 @@ public final class StreamingRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingRunner.class);
 
     private final StreamingSettings settings;
+    private final LocalSpark.Lease spark;
     private final JavaSparkContext sparkContext;
-    private final TempDir localDir;
     private JavaStreamingContext streamingContext;
     private String bootstrapServers;
     private BatchListener listener;
     private BatchStore store;
     private volatile boolean closed;
 
-    private StreamingRunner(StreamingSettings settings, JavaSparkContext sparkContext, TempDir localDir) {
+    private StreamingRunner(StreamingSettings settings, LocalSpark.Lease spark) {
         this.settings = settings;
-        this.sparkContext = sparkContext;
-        this.localDir = localDir;
+        this.spark = spark;
+        this.sparkContext = spark.context();
     }
 
-    /** Creates the Spark context (no Kafka needed yet). */
+    /** Takes the Spark context (creating it if none runs; no Kafka needed yet). */
     public static StreamingRunner prepare(StreamingSettings settings) {
-        TempDir localDir = TempDir.create("kafka-spark-spark-");
-        try {
-            boolean ui = settings.ui();
-            if (ui && settings.isLocal() && !SparkLoopback.ensure(Ports.LOOPBACK)) {
-                LOG.warn("Spark UI turned off: it could not be kept on {}", Ports.LOOPBACK);
-                ui = false;
-            }
-            // Spark caches the first context's local directories for the whole JVM; forget them so this context
-            // uses (and its close removes) its own.
-            org.apache.spark.util.Utils$.MODULE$.clearLocalRootDirs();
-            JavaSparkContext sc = new JavaSparkContext(sparkConf(settings, ui, localDir));
-            // A first tiny job loads the scheduler and task code now, while the brokers start, not in batch one.
-            sc.parallelize(List.of(1, 2), 2).map(x -> x + 1).count();
-            LOG.info("Spark context started: master {}, UI {}", settings.master(), sc.sc().uiWebUrl());
-            return new StreamingRunner(settings, sc, localDir);
-        } catch (RuntimeException e) {
-            localDir.close();
-            throw e;
-        }
-    }
-
-    static SparkConf sparkConf(StreamingSettings s, boolean ui, TempDir localDir) {
-        SparkConf conf = new SparkConf().setMaster(s.master()).setAppName(s.appName());
-        conf.set("spark.ui.enabled", Boolean.toString(ui));
-        conf.set("spark.ui.port", Integer.toString(s.uiPort()));
-        conf.set("spark.ui.showConsoleProgress", "false");
-        conf.set("spark.local.dir", localDir.path().toString());
-        conf.set("spark.streaming.clock", AlignedClock.class.getName());
-        if (s.isLocal()) {
-            conf.set("spark.driver.host", Ports.LOOPBACK);
-            conf.set("spark.driver.bindAddress", Ports.LOOPBACK);
-        } else {
-            // A real cluster's executors need this program's classes.
-            String jar = JavaSparkContext.jarOfClass(StreamingRunner.class).length > 0
-                    ? JavaSparkContext.jarOfClass(StreamingRunner.class)[0] : null;
-            if (jar != null) {
-                conf.setJars(new String[] {jar});
-            }
-        }
-        s.sparkOverrides().forEach(conf::set);
-        return conf;
+        return new StreamingRunner(settings, LocalSpark.acquire(new LocalSpark.Settings(settings.master(),
+                settings.appName(), settings.ui(), settings.uiPort(), settings.sparkOverrides())));
     }
 
     /** The consumer properties of the direct stream: the job commits offsets itself, after each batch's output. */
@@ -228,7 +186,7 @@ public final class StreamingRunner implements AutoCloseable {
     }
 
     /**
-     * Stops the streaming context and the Spark context.
+     * Stops the streaming context and releases the Spark context (stopped once nobody else holds it).
      *
      * @param graceful finish the batches already received first
      */
@@ -237,15 +195,11 @@ public final class StreamingRunner implements AutoCloseable {
             return;
         }
         closed = true;
-        try (localDir) {
+        try (spark) {
             if (streamingContext != null) {
-                streamingContext.stop(true, graceful);
-            } else {
-                sparkContext.stop();
+                streamingContext.stop(false, graceful);
             }
-            LOG.info("Spark stopped");
-        } finally {
-            org.apache.spark.util.Utils$.MODULE$.clearLocalRootDirs();
+            LOG.info("streaming stopped");
         }
     }
 

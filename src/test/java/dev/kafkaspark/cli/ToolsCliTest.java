@@ -26,25 +26,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
+import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The walkthrough's commands against a real broker: bad input gets one clear line and the right exit code. */
+@KafkaSparkTest(shared = true)
 class ToolsCliTest {
 
     private static ZkKafkaCluster cluster;
     private static String bootstrap;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = ZkKafkaCluster.builder().start();
-        bootstrap = cluster.bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
+    static void useCluster(KafkaSparkEnvironment env) {
+        cluster = env.cluster();
+        bootstrap = env.bootstrapServers();
     }
 
     private static String randomTopic() {

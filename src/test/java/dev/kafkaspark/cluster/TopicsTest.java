@@ -6,24 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.junit.jupiter.api.AfterAll;
+import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Topic creation against a real broker. */
+/** Topic creation against a real broker (the run's shared one). */
+@KafkaSparkTest(shared = true)
 class TopicsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static ZkKafkaCluster cluster;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = ZkKafkaCluster.builder().start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
+    static void useCluster(KafkaSparkEnvironment env) {
+        cluster = env.cluster();
     }
 
     private static String randomTopic() {

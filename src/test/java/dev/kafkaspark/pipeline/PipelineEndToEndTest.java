@@ -3,7 +3,9 @@ package dev.kafkaspark.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkaspark.app.KafkaSparkEnvironment;
 import dev.kafkaspark.cluster.TopicSpec;
+import dev.kafkaspark.testing.KafkaSparkTest;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * A real broker, a real producer and a real Spark Streaming job: every record is processed exactly once, each key
  * stays in one partition, order holds within each partition, and the group's committed offsets reach the end.
  */
+@KafkaSparkTest(shared = true)
 class PipelineEndToEndTest {
 
     private static final int RECORDS = 3000;
@@ -35,14 +38,14 @@ class PipelineEndToEndTest {
     private static final int PARTITIONS = 3;
 
     @Test
-    void everyRecordExactlyOnceInOrderPerPartition() {
-        dev.kafkaspark.Leaks leaks = dev.kafkaspark.Leaks.snapshot();
+    void everyRecordExactlyOnceInOrderPerPartition(KafkaSparkEnvironment env) {
+        ZkKafkaCluster cluster = env.cluster();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "e2e-" + suffix;
         String group = "e2e-group-" + suffix;
         List<BatchReport> reports = Collections.synchronizedList(new ArrayList<>());
         Ledger ledger = new Ledger();
-        try (ZkKafkaCluster cluster = ZkKafkaCluster.builder().start()) {
+        {
             Topics.ensure(cluster.admin(), TopicSpec.of(topic, PARTITIONS, 1), Duration.ofSeconds(30));
             SeqSet produced;
             try (StreamingRunner runner = StreamingRunner.prepare(
@@ -113,7 +116,6 @@ class PipelineEndToEndTest {
                 }
             });
         }
-        leaks.assertNoTempFilesLeft();
     }
 
     private static Map<Integer, List<Long>> readAll(String bootstrap, String topic) {

@@ -1,0 +1,408 @@
+package dev.kafkaspark.app;
+
+import dev.kafkaspark.cluster.Closer;
+import dev.kafkaspark.cluster.TopicSpec;
+import dev.kafkaspark.cluster.Topics;
+import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.pipeline.LocalSpark;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.apache.spark.streaming.kafka010.LocationStrategies;
+
+/**
+ * A real ZooKeeper, real Kafka brokers and a real local Spark in this JVM, for a test or a demo: built with
+ * {@link #builder()}, started, used, closed. Everything listens on 127.0.0.1 on free ports (unless given others), and
+ * close removes every file it made.
+ *
+ * <pre>{@code
+ * try (var env = KafkaSparkEnvironment.builder().brokers(1).topic("orders", 3).start()) {
+ *     env.send("orders", "k", "v");
+ *     JavaStreamingContext ssc = env.streamingContext(Duration.ofMillis(500));
+ *     env.directStream(ssc, "orders", "my-group").map(ConsumerRecord::value).print();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Spark allows one Spark context and one running streaming context per JVM: environments in one JVM share the
+ * Spark context (it stops when the last of them closes), and their streaming contexts must run one at a time. The
+ * Kafka side of each environment is its own.
+ */
+public final class KafkaSparkEnvironment implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ZkKafkaCluster cluster;
+    private final CompletableFuture<LocalSpark.Lease> spark;
+    private final Closer closer;
+    private final List<JavaStreamingContext> streamingContexts = new ArrayList<>();
+    private KafkaProducer<String, String> producer;
+    private volatile boolean closed;
+
+    private KafkaSparkEnvironment(ZkKafkaCluster cluster, CompletableFuture<LocalSpark.Lease> spark, Closer closer) {
+        this.cluster = cluster;
+        this.spark = spark;
+        this.closer = closer;
+    }
+
+    /** A builder: one broker, free ports, local Spark with the UI off. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The brokers' bootstrap address list. */
+    public String bootstrapServers() {
+        check();
+        return cluster.allBootstrapServers();
+    }
+
+    /** ZooKeeper's connect string. */
+    public String zookeeperConnect() {
+        check();
+        return cluster.zookeeperConnect();
+    }
+
+    /** The cluster, for brokers and admin. */
+    public ZkKafkaCluster cluster() {
+        check();
+        return cluster;
+    }
+
+    /** An admin client, owned by the environment (do not close it). */
+    public Admin admin() {
+        check();
+        return cluster.admin();
+    }
+
+    /** Creates a topic (replication factor 1), or accepts an existing one with the same settings. */
+    public void createTopic(String name, int partitions) {
+        createTopic(TopicSpec.of(name, partitions, 1));
+    }
+
+    /** Creates a topic, or accepts an existing one with the same settings; returns once every partition has a leader. */
+    public void createTopic(TopicSpec spec) {
+        check();
+        Topics.ensure(cluster.admin(), spec, TIMEOUT);
+    }
+
+    /** Sends one record and waits for the brokers' acknowledgement. */
+    public RecordMetadata send(String topic, String key, String value) {
+        check();
+        try {
+            return producer().send(new ProducerRecord<>(topic, key, value)).get(TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send to " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + topic, e);
+        }
+    }
+
+    /** Sends records (key to value, in the map's order) and waits until all are acknowledged. */
+    public void send(String topic, Map<String, String> records) {
+        check();
+        List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
+        records.forEach((k, v) -> acks.add(producer().send(new ProducerRecord<>(topic, k, v))));
+        awaitAll(topic, acks);
+    }
+
+    private static void awaitAll(String topic, List<java.util.concurrent.Future<RecordMetadata>> acks) {
+        for (var ack : acks) {
+            try {
+                ack.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("could not send to " + topic + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending to " + topic, e);
+            }
+        }
+    }
+
+    /** Sends values without keys and waits until all are acknowledged. */
+    public void sendValues(String topic, Collection<String> values) {
+        check();
+        List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
+        for (String v : values) {
+            acks.add(producer().send(new ProducerRecord<>(topic, null, v)));
+        }
+        awaitAll(topic, acks);
+    }
+
+    /**
+     * Reads a topic from the beginning of every partition until {@code count} records arrived.
+     *
+     * @throws AssertionError when fewer arrived within the timeout (it says how many did)
+     */
+    public List<ConsumerRecord<String, String>> read(String topic, int count, Duration timeout) {
+        check();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        if (records.size() < count) {
+            throw new AssertionError("expected " + count + " records in " + topic + " within " + timeout.toMillis()
+                    + " ms, got " + records.size());
+        }
+        return records;
+    }
+
+    /** The Spark context (local, on loopback); waits for it if it is still starting. */
+    public JavaSparkContext sparkContext() {
+        check();
+        if (spark == null) {
+            throw new IllegalStateException("this environment was built with spark(false)");
+        }
+        return join(spark).context();
+    }
+
+    /**
+     * A new streaming context on the environment's Spark context. Start it yourself; the environment stops it on
+     * close if you did not.
+     */
+    public synchronized JavaStreamingContext streamingContext(Duration batchInterval) {
+        JavaStreamingContext ssc = new JavaStreamingContext(sparkContext(),
+                Durations.milliseconds(batchInterval.toMillis()));
+        streamingContexts.add(ssc);
+        return ssc;
+    }
+
+    /** Consumer properties for a direct stream on this cluster: string keys and values, earliest, no auto-commit. */
+    public Map<String, Object> kafkaParams(String groupId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return p;
+    }
+
+    /** A kafka-0-10 direct stream on a topic ({@code PreferConsistent}, {@code Subscribe}). */
+    public JavaInputDStream<ConsumerRecord<String, String>> directStream(JavaStreamingContext ssc, String topic,
+            String groupId) {
+        return KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams(groupId)));
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(p);
+            KafkaProducer<String, String> created = producer;
+            closer.register(() -> created.close(Duration.ofSeconds(10)));
+        }
+        return producer;
+    }
+
+    private void check() {
+        if (closed) {
+            throw new IllegalStateException("the environment is closed");
+        }
+    }
+
+    /**
+     * Stops, in reverse start order, the streaming contexts it made, its hold on Spark, its clients, the brokers and
+     * ZooKeeper, and removes their files; safe to call twice.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        synchronized (this) {
+            for (JavaStreamingContext ssc : streamingContexts) {
+                try {
+                    ssc.stop(false, false);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+        }
+        try {
+            closer.close();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static LocalSpark.Lease join(CompletableFuture<LocalSpark.Lease> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("Spark did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Settings for an environment; fixed once {@link #start()} is called. */
+    public static final class Builder {
+        private final ZkKafkaCluster.Builder cluster = ZkKafkaCluster.builder();
+        private final List<TopicSpec> topics = new ArrayList<>();
+        private LocalSpark.Settings spark = LocalSpark.Settings.forTests();
+        private boolean withSpark = true;
+        private int brokers = 1;
+
+        private Builder() {
+        }
+
+        /** How many brokers (1 to 5). */
+        public Builder brokers(int count) {
+            cluster.brokers(count);
+            brokers = count;
+            return this;
+        }
+
+        /** ZooKeeper's port (default: any free port). */
+        public Builder zookeeperPort(int port) {
+            cluster.zookeeperPort(port);
+            return this;
+        }
+
+        /** The first broker's port (default: any free port). */
+        public Builder brokerPort(int port) {
+            cluster.brokerPort(port);
+            return this;
+        }
+
+        /** A broker setting, as in server.properties, for every broker. */
+        public Builder brokerProperty(String key, String value) {
+            cluster.brokerProperty(key, value);
+            return this;
+        }
+
+        /** A topic to create at start, replication factor 1. */
+        public Builder topic(String name, int partitions) {
+            return topic(TopicSpec.of(name, partitions, 1));
+        }
+
+        /** A topic to create at start. */
+        public Builder topic(TopicSpec spec) {
+            topics.add(spec);
+            return this;
+        }
+
+        /** Whether to start Spark (default: yes). */
+        public Builder spark(boolean enabled) {
+            withSpark = enabled;
+            return this;
+        }
+
+        /** How to start Spark (default: {@code local[2]}, UI off). */
+        public Builder spark(LocalSpark.Settings settings) {
+            spark = settings;
+            withSpark = true;
+            return this;
+        }
+
+        /** The number of brokers asked for. */
+        public int brokers() {
+            return brokers;
+        }
+
+        /**
+         * Starts Spark (in the background), ZooKeeper and the brokers, then creates the topics. A start that fails
+         * half-way stops what it started.
+         */
+        public KafkaSparkEnvironment start() {
+            CompletableFuture<LocalSpark.Lease> sparkLease = null;
+            if (withSpark) {
+                LocalSpark.Settings s = spark;
+                sparkLease = CompletableFuture.supplyAsync(() -> LocalSpark.acquire(s), r -> {
+                    Thread t = new Thread(r, "spark-init");
+                    t.setDaemon(true);
+                    t.start();
+                });
+            }
+            Closer closer = new Closer();
+            boolean sparkRegistered = false;
+            try {
+                ZkKafkaCluster started = closer.register(cluster.start());
+                if (sparkLease != null) {
+                    // Registered after the cluster, so it is released before the brokers stop.
+                    closer.register(release(sparkLease));
+                    sparkRegistered = true;
+                }
+                for (TopicSpec spec : topics) {
+                    Topics.ensure(started.admin(), spec, TIMEOUT);
+                }
+                return new KafkaSparkEnvironment(started, sparkLease, closer);
+            } catch (RuntimeException e) {
+                if (sparkLease != null && !sparkRegistered) {
+                    closer.register(release(sparkLease));
+                }
+                try {
+                    closer.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+
+        private static AutoCloseable release(CompletableFuture<LocalSpark.Lease> lease) {
+            return () -> {
+                LocalSpark.Lease l = lease.handle((v, t) -> v).join();
+                if (l != null) {
+                    l.close();
+                }
+            };
+        }
+    }
+}

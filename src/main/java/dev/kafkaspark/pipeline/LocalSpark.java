@@ -1,0 +1,173 @@
+package dev.kafkaspark.pipeline;
+
+import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.cluster.TempDir;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Spark context of this JVM. Spark allows one running context per JVM, so every user here (the demo, the
+ * streaming runner, each test environment) takes a {@link Lease} on one shared context; the first lease creates it
+ * with its settings, the last one to close stops it and removes its files. A non-local master gets a context of its
+ * own, unshared. This is the one piece of JVM-wide state in the project, and it exists because Spark's is.
+ */
+public final class LocalSpark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSpark.class);
+
+    private static JavaSparkContext shared;
+    private static TempDir sharedDir;
+    private static int leases;
+
+    private LocalSpark() {
+    }
+
+    /**
+     * Settings for a context.
+     *
+     * @param master the master ({@code local[2]} unless a cluster is wanted)
+     * @param appName the name Spark shows
+     * @param ui whether to serve the web UI (on 127.0.0.1)
+     * @param uiPort the first port to try for the UI
+     * @param overrides Spark properties that win over the defaults
+     */
+    public record Settings(String master, String appName, boolean ui, int uiPort, Map<String, String> overrides) {
+        /** Copies. */
+        public Settings {
+            overrides = Map.copyOf(overrides);
+        }
+
+        /** Local mode, UI off: what tests want. */
+        public static Settings forTests() {
+            return new Settings("local[2]", "kafka-spark-test", false, 4040, Map.of());
+        }
+
+        /** Whether Spark runs inside this JVM. */
+        public boolean isLocal() {
+            return master.startsWith("local");
+        }
+    }
+
+    /** A hold on the Spark context; closing it lets the context stop once nobody else holds it. */
+    public interface Lease extends AutoCloseable {
+        /** The context. */
+        JavaSparkContext context();
+
+        /** Releases the hold; safe to call twice. */
+        @Override
+        void close();
+    }
+
+    /** Takes a lease, creating the context if none runs. */
+    public static Lease acquire(Settings settings) {
+        if (!settings.isLocal()) {
+            TempDir dir = TempDir.create("kafka-spark-spark-");
+            try {
+                JavaSparkContext sc = create(settings, dir);
+                return lease(sc, () -> stop(sc, dir));
+            } catch (RuntimeException e) {
+                dir.close();
+                throw e;
+            }
+        }
+        synchronized (LocalSpark.class) {
+            if (shared == null) {
+                TempDir dir = TempDir.create("kafka-spark-spark-");
+                try {
+                    shared = create(settings, dir);
+                    sharedDir = dir;
+                } catch (RuntimeException e) {
+                    dir.close();
+                    throw e;
+                }
+            } else {
+                LOG.info("sharing the running Spark context (Spark allows one per JVM)");
+            }
+            leases++;
+            JavaSparkContext sc = shared;
+            return lease(sc, LocalSpark::release);
+        }
+    }
+
+    private static Lease lease(JavaSparkContext sc, Runnable onClose) {
+        return new Lease() {
+            private boolean closed;
+
+            @Override
+            public JavaSparkContext context() {
+                if (closed) {
+                    throw new IllegalStateException("this Spark lease is closed");
+                }
+                return sc;
+            }
+
+            @Override
+            public synchronized void close() {
+                if (!closed) {
+                    closed = true;
+                    onClose.run();
+                }
+            }
+        };
+    }
+
+    private static synchronized void release() {
+        if (--leases == 0) {
+            JavaSparkContext sc = shared;
+            TempDir dir = sharedDir;
+            shared = null;
+            sharedDir = null;
+            stop(sc, dir);
+        }
+    }
+
+    private static void stop(JavaSparkContext sc, TempDir dir) {
+        try (dir) {
+            sc.stop();
+            LOG.info("Spark context stopped");
+        } finally {
+            org.apache.spark.util.Utils$.MODULE$.clearLocalRootDirs();
+        }
+    }
+
+    private static JavaSparkContext create(Settings settings, TempDir localDir) {
+        boolean ui = settings.ui();
+        if (ui && settings.isLocal() && !SparkLoopback.ensure(Ports.LOOPBACK)) {
+            LOG.warn("Spark UI turned off: it could not be kept on {}", Ports.LOOPBACK);
+            ui = false;
+        }
+        // Spark caches the first context's local directories for the whole JVM; forget them so this context uses
+        // (and its stop removes) its own.
+        org.apache.spark.util.Utils$.MODULE$.clearLocalRootDirs();
+        JavaSparkContext sc = new JavaSparkContext(conf(settings, ui, localDir));
+        // A first tiny job loads the scheduler and task code now, not in the first batch.
+        sc.parallelize(List.of(1, 2), 2).map(x -> x + 1).count();
+        LOG.info("Spark context started: master {}, UI {}", settings.master(), sc.sc().uiWebUrl());
+        return sc;
+    }
+
+    static SparkConf conf(Settings s, boolean ui, TempDir localDir) {
+        SparkConf conf = new SparkConf().setMaster(s.master()).setAppName(s.appName());
+        conf.set("spark.ui.enabled", Boolean.toString(ui));
+        conf.set("spark.ui.port", Integer.toString(s.uiPort()));
+        conf.set("spark.ui.showConsoleProgress", "false");
+        conf.set("spark.local.dir", localDir.path().toString());
+        conf.set("spark.streaming.clock", AlignedClock.class.getName());
+        if (s.isLocal()) {
+            conf.set("spark.driver.host", Ports.LOOPBACK);
+            conf.set("spark.driver.bindAddress", Ports.LOOPBACK);
+        } else {
+            // A real cluster's executors need this program's classes.
+            String[] jars = JavaSparkContext.jarOfClass(LocalSpark.class);
+            if (jars.length > 0) {
+                conf.setJars(jars);
+            }
+        }
+        s.overrides().forEach(conf::set);
+        return conf;
+    }
+}

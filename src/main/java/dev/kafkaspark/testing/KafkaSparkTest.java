@@ -1,0 +1,48 @@
+package dev.kafkaspark.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A real ZooKeeper, Kafka broker(s) and local Spark for a test class. The environment
+ * ({@link dev.kafkaspark.app.KafkaSparkEnvironment}) is injected into test and lifecycle methods that declare it as a
+ * parameter, and closed when the class ends (or, with {@link #shared()}, when the whole run ends).
+ *
+ * <pre>{@code
+ * @KafkaSparkTest(topics = "words:2")
+ * class WordCountTest {
+ *     @Test
+ *     void counts(KafkaSparkEnvironment env) { ... }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(KafkaSparkExtension.class)
+public @interface KafkaSparkTest {
+
+    /** How many brokers (1 to 5). */
+    int brokers() default 1;
+
+    /** Topics to create: {@code "name"}, {@code "name:partitions"} or {@code "name:partitions:replication"}. */
+    String[] topics() default {};
+
+    /** Broker settings as {@code key=value}, as in server.properties. */
+    String[] brokerProperties() default {};
+
+    /** Whether to start Spark (a local context on loopback, UI off). */
+    boolean spark() default true;
+
+    /**
+     * Share one environment among all test classes of the run that ask for the same brokers, broker properties and
+     * Spark (start-up costs seconds); each class's topics are created in it. Use unique topic and group names.
+     */
+    boolean shared() default false;
+}

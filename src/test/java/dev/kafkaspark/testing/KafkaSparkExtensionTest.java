@@ -1,0 +1,68 @@
+package dev.kafkaspark.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kafkaspark.Leaks;
+import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.cluster.Ports;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The extension injects one started environment per class, with the annotation's topics. */
+@KafkaSparkTest(topics = {"ext-orders:3", "ext-audit"}, brokerProperties = "log.retention.hours=1", spark = false)
+class KafkaSparkExtensionTest {
+
+    private static KafkaSparkEnvironment fromBeforeAll;
+
+    @BeforeAll
+    static void injectedBeforeAll(KafkaSparkEnvironment env) {
+        fromBeforeAll = env;
+    }
+
+    @Test
+    void theSameEnvironmentReachesTestsWithItsTopics(KafkaSparkEnvironment env) throws Exception {
+        assertThat(env).isSameAs(fromBeforeAll);
+        assertThat(env.bootstrapServers()).startsWith("127.0.0.1:");
+        assertThat(env.admin().describeTopics(List.of("ext-orders", "ext-audit")).allTopicNames()
+                .get().get("ext-orders").partitions()).hasSize(3);
+        env.send("ext-audit", "k", "v");
+        List<ConsumerRecord<String, String>> read = env.read("ext-audit", 1, Duration.ofSeconds(20));
+        assertThat(read).extracting(ConsumerRecord::value).containsExactly("v");
+        assertThatThrownBy(env::sparkContext).hasMessageContaining("spark(false)");
+    }
+
+    @Test
+    void twoEnvironmentsWorkSideBySideAndLeaveNothing() {
+        Leaks leaks = Leaks.snapshot();
+        int zkA;
+        int zkB;
+        try (KafkaSparkEnvironment a = KafkaSparkEnvironment.builder().spark(false).topic("side", 1).start();
+                KafkaSparkEnvironment b = KafkaSparkEnvironment.builder().spark(false).topic("side", 2).start()) {
+            zkA = a.cluster().zookeeper().port();
+            zkB = b.cluster().zookeeper().port();
+            assertThat(a.bootstrapServers()).isNotEqualTo(b.bootstrapServers());
+            a.send("side", "k", "from a");
+            b.send("side", "k", "from b");
+            assertThat(a.read("side", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
+                    .containsExactly("from a");
+            assertThat(b.read("side", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
+                    .containsExactly("from b");
+        }
+        assertThat(Ports.isFree(zkA)).isTrue();
+        assertThat(Ports.isFree(zkB)).isTrue();
+        leaks.assertNoTempFilesLeft();
+        leaks.assertNoThreadsLeft();
+    }
+
+    @Test
+    void topicSpecificationsAreParsed() {
+        assertThat(KafkaSparkExtension.topic("a").partitions()).isEqualTo(1);
+        assertThat(KafkaSparkExtension.topic("a:4").partitions()).isEqualTo(4);
+        assertThat(KafkaSparkExtension.topic("a:4:1").replicationFactor()).isEqualTo((short) 1);
+        assertThatThrownBy(() -> KafkaSparkExtension.topic("a:x")).hasMessageContaining("name[:partitions");
+    }
+}
