@@ -6,6 +6,7 @@ import dev.kafkaspark.cluster.Ports;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.pipeline.BatchListener;
 import dev.kafkaspark.pipeline.BatchReport;
 import dev.kafkaspark.pipeline.BatchStore;
 import dev.kafkaspark.pipeline.Delivery;
@@ -73,6 +74,8 @@ public final class Demo {
     private SyntheticProducer producer;
     private StreamingRunner runner;
     private BatchStore store;
+    private LiveStatus liveStatus;
+    private final Map<String, Object> metrics = new java.util.LinkedHashMap<>();
     private int killedBroker = -1;
     private int streamRestarts;
 
@@ -102,10 +105,12 @@ public final class Demo {
      * @param replayed records read again after a stream restart
      * @param expectedDuplicates whether repeats are what the delivery mode allows (at-least-once after a restart)
      * @param storeDir the exactly-once store, or {@code null}
+     * @param metrics the run's measurements by name (times in ms since JVM start), for {@code bench}
      */
     public record Result(StopReason reason, long produced, long processed, long missing, long duplicated,
             long firstBatchMs, long orderViolations, long keyConflicts, String failure, double producingSeconds,
-            double processingSeconds, long replayed, boolean expectedDuplicates, Path storeDir) {
+            double processingSeconds, long replayed, boolean expectedDuplicates, Path storeDir,
+            Map<String, Object> metrics) {
 
         /** Records acknowledged per second, from producer start to the last acknowledgement. */
         public double producedPerSecond() {
@@ -166,6 +171,9 @@ public final class Demo {
      * before this returns, whatever happened.
      */
     public Result run() {
+        if (settings.benchReport()) {
+            Memory.startSampling();
+        }
         String failure = null;
         StopReason reason = StopReason.FAILED;
         RuntimeException startFailure = null;
@@ -190,9 +198,12 @@ public final class Demo {
         // Stop producing first so "produced" is final, then drain, then stop in reverse start order.
         if (producer != null) {
             producer.stopAndFlush(Duration.ofSeconds(30));
+            metrics.put("lag_at_stop", ledger.missingOf(producer.acknowledgedSet()));
         }
         if (producer != null && runner != null && startFailure == null && reason != StopReason.FAILED) {
+            long drainStart = System.nanoTime();
             drain();
+            metrics.put("drain_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart));
         }
         failure = stopAll(failure);
 
@@ -216,8 +227,10 @@ public final class Demo {
             builder.spark(false);
         }
         env = builder.start();
+        metrics.put("broker_ready_ms", Narrator.sinceStart());
         cluster = env.cluster();
         EmbeddedZooKeeper zk = cluster.zookeeper();
+        metrics.put("zookeeper_ready_ms", Narrator.sinceStart(zk.startedAtMillis()));
         if (zkPort.fellBack()) {
             narrator.step("port %d is taken: ZooKeeper uses %d instead", settings.zkPort().port(), zk.port());
         }
@@ -241,6 +254,7 @@ public final class Demo {
         TopicSpec spec = new TopicSpec(settings.topic(), settings.partitions(),
                 (short) settings.replicationFactor(), configs);
         Topics.Outcome outcome = Topics.ensure(cluster.admin(), spec, ADMIN_TIMEOUT);
+        metrics.put("topic_ready_ms", Narrator.sinceStart());
         narrator.step("topic %s %s: %d partition%s, replication factor %d%s", spec.name(),
                 outcome == Topics.Outcome.CREATED ? "created" : "already there", spec.partitions(),
                 spec.partitions() == 1 ? "" : "s", spec.replicationFactor(), settings.replicationFactor() > 1
@@ -261,17 +275,26 @@ public final class Demo {
     }
 
     private void startStream() {
-        BatchPrinter printer = new BatchPrinter(narrator, settings.show());
+        BatchListener printer = settings.quietBatches() ? report -> { } : new BatchPrinter(narrator, settings.show());
         if (settings.delivery() == Delivery.EXACTLY_ONCE) {
             Path dir = settings.storeDir() != null ? settings.storeDir()
                     : Path.of("logs", "exactly-once-" + settings.topic() + "-"
                             + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             store = new BatchStore(dir);
         }
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < settings.partitions(); p++) {
+            partitions.add(new TopicPartition(settings.topic(), p));
+        }
+        liveStatus = new LiveStatus(narrator, cluster.admin(), partitions, producer, ledger,
+                store != null ? () -> ledger.reachedOffsets(settings.topic()) : this::committedByPartition,
+                settings.batchInterval().toMillis());
+        runner.onBatchTiming(liveStatus::onBatch);
         runner.start(cluster.allBootstrapServers(), report -> {
             ledger.onBatch(report);
             printer.onBatch(report);
         }, store);
+        metrics.put("spark_ready_ms", Narrator.sinceStart());
         narrator.step("Spark Streaming started: master %s, batch interval %s, group %s, %s", settings.master(),
                 formatDuration(settings.batchInterval()), settings.group(), settings.delivery().label());
         if (store != null) {
@@ -415,6 +438,12 @@ public final class Demo {
         }
     }
 
+    private Map<Integer, Long> committedByPartition() {
+        Map<Integer, Long> byPartition = new java.util.HashMap<>();
+        committedOffsets().forEach((tp, offset) -> byPartition.put(tp.partition(), offset));
+        return byPartition;
+    }
+
     private static String formatOffsets(Map<TopicPartition, Long> offsets) {
         if (offsets.isEmpty()) {
             return "(none yet: from the beginning)";
@@ -449,6 +478,9 @@ public final class Demo {
 
     private String stopAll(String failure) {
         List<Stop> stops = new ArrayList<>();
+        if (liveStatus != null) {
+            stops.add(new Stop(liveStatus::close, () -> null));
+        }
         if (runner != null) {
             stops.add(new Stop(runner::close, () -> "Spark Streaming stopped (the running batch was finished first)"));
         }
@@ -507,10 +539,30 @@ public final class Demo {
         }
         boolean expectedDuplicates = settings.delivery() == Delivery.AT_LEAST_ONCE && streamRestarts > 0
                 && truth.duplicates() <= truth.replayed();
+        metrics.put("first_batch_ms", firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch));
+        metrics.put("produced", acked.size());
+        metrics.put("processed", truth.records() - truth.foreign());
+        metrics.put("missing", missing);
+        metrics.put("duplicated", truth.duplicates());
+        metrics.put("producing_s", producing);
+        metrics.put("processing_s", processing);
+        metrics.put("produced_per_s", producing > 0 ? acked.size() / producing : 0);
+        metrics.put("processed_per_s", processing > 0 ? (truth.records() - truth.foreign()) / processing : 0);
+        org.HdrHistogram.Histogram latency = ledger.latency();
+        Map<String, Object> lat = new java.util.LinkedHashMap<>();
+        lat.put("count", latency.getTotalCount());
+        lat.put("p50", latency.getValueAtPercentile(50));
+        lat.put("p95", latency.getValueAtPercentile(95));
+        lat.put("p99", latency.getValueAtPercentile(99));
+        lat.put("max", latency.getMaxValue());
+        metrics.put("latency_ms", lat);
+        metrics.put("peak_heap_mb", Memory.peakHeapMb());
+        metrics.put("peak_rss_mb", Memory.peakRssMb());
         return new Result(reason, acked.size(), truth.records() - truth.foreign(), missing, truth.duplicates(),
                 firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), truth.orderViolations(), truth.keyConflicts(),
                 failure, producing, processing, truth.replayed(), expectedDuplicates,
-                store == null ? null : store.dir());
+                store == null ? null : store.dir(),
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics)));
     }
 
     static String rootMessage(Throwable e) {

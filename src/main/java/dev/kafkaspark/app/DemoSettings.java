@@ -31,11 +31,14 @@ import java.time.Duration;
  * @param restartStreamAfter stop the streaming context and start a new one after this long; {@code null}: never
  * @param delivery at-least-once (offsets committed to Kafka) or exactly-once (output and offsets in one store)
  * @param storeDir where exactly-once keeps its store; {@code null}: a new directory under {@code logs/}
+ * @param quietBatches print only the status line for each batch, not its offsets and records
+ * @param benchReport print a machine-readable {@code BENCH {...}} line at the end (for {@code bench})
  */
 public record DemoSettings(String topic, int partitions, Duration batchInterval, double rate, int keys, long records,
         Duration duration, PortRequest zkPort, PortRequest kafkaPort, boolean ui, String master, String group,
         int valueSize, int show, int brokers, int replicationFactor, int minInsyncReplicas, Duration killBrokerAfter,
-        Duration restartBrokerAfter, Duration restartStreamAfter, Delivery delivery, Path storeDir) {
+        Duration restartBrokerAfter, Duration restartStreamAfter, Delivery delivery, Path storeDir,
+        boolean quietBatches, boolean benchReport) {
 
     /** The seed's topic name. */
     public static final String DEFAULT_TOPIC = "mytest";
@@ -163,6 +166,8 @@ public record DemoSettings(String topic, int partitions, Duration batchInterval,
         private Duration restartStreamAfter;
         private Delivery delivery = Delivery.AT_LEAST_ONCE;
         private Path storeDir;
+        private boolean quietBatches;
+        private boolean benchReport;
 
         private Builder() {
         }
@@ -306,13 +311,25 @@ public record DemoSettings(String topic, int partitions, Duration batchInterval,
             return this;
         }
 
+        /** @return this */
+        public Builder quietBatches(boolean v) {
+            quietBatches = v;
+            return this;
+        }
+
+        /** @return this */
+        public Builder benchReport(boolean v) {
+            benchReport = v;
+            return this;
+        }
+
         /** Validates and builds. */
         public DemoSettings build() {
             int rf = replicationFactor != null ? replicationFactor : defaultReplicationFactor(brokers);
             int minIsr = minInsyncReplicas != null ? minInsyncReplicas : defaultMinInsync(rf);
             return new DemoSettings(topic, partitions, batchInterval, rate, keys, records, duration, zkPort, kafkaPort,
                     ui, master, group, valueSize, show, brokers, rf, minIsr, killBrokerAfter, restartBrokerAfter,
-                    restartStreamAfter, delivery, storeDir);
+                    restartStreamAfter, delivery, storeDir, quietBatches, benchReport);
         }
     }
 }

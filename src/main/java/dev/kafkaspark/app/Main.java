@@ -40,7 +40,7 @@ public final class Main {
     static String logName(String[] args) {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "zookeeper", "stream", "demo":
+                case "zookeeper", "stream", "demo", "bench":
                     return args[i];
                 case "broker":
                     for (int j = i + 1; j + 1 < args.length; j++) {

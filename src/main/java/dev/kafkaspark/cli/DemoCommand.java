@@ -74,6 +74,14 @@ public final class DemoCommand implements Callable<Integer> {
         if (result.produced() > 0) {
             out.println(result.throughputLine());
         }
+        if (settings.benchReport()) {
+            try {
+                out.println("BENCH " + new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(result.metrics()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("could not write the bench report: " + e.getMessage(), e);
+            }
+        }
         out.println(result.summaryLine());
         out.flush();
         err.flush();

@@ -108,6 +108,14 @@ public final class DemoOptions {
             description = "Where exactly-once keeps its store (default: a new directory under logs/).")
     Path store;
 
+    @Option(names = "--quiet-batches",
+            description = "For each batch print only the status line (rates, lag, timing), not offsets and records.")
+    boolean quietBatches;
+
+    @Option(names = "--bench-report", hidden = true,
+            description = "Print a machine-readable BENCH line at the end (used by 'bench').")
+    boolean benchReport;
+
     /** The settings, or an {@link IllegalArgumentException} naming the bad option. */
     DemoSettings toSettings() {
         if (show < 0) {
@@ -128,6 +136,7 @@ public final class DemoOptions {
                 .ui(!noUi).master(master).group(group).valueSize(valueSize).show(show).brokers(brokers)
                 .replicationFactor(replicationFactor).minInsyncReplicas(minInsyncReplicas)
                 .killBrokerAfter(killBrokerAfter).restartBrokerAfter(restartBrokerAfter)
-                .restartStreamAfter(restartStreamAfter).delivery(delivery).storeDir(store).build();
+                .restartStreamAfter(restartStreamAfter).delivery(delivery).storeDir(store)
+                .quietBatches(quietBatches).benchReport(benchReport).build();
     }
 }

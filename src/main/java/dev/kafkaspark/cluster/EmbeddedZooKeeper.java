@@ -18,6 +18,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     private final TestingServer server;
     private final TempDir dir;
     private final int port;
+    private final long startedAtMillis = System.currentTimeMillis();
     private volatile boolean closed;
 
     private EmbeddedZooKeeper(TestingServer server, TempDir dir, int port) {
@@ -52,6 +53,11 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     /** The connect string clients use, such as {@code 127.0.0.1:2181}. */
     public String connectString() {
         return Ports.LOOPBACK + ":" + port;
+    }
+
+    /** Wall-clock time ZooKeeper was ready. */
+    public long startedAtMillis() {
+        return startedAtMillis;
     }
 
     /** The client port. */

@@ -22,10 +22,12 @@ public final class Ledger implements BatchListener {
     private long firstRecordsFinishedMillis = -1;
     private long lastRecordsFinishedMillis = -1;
     private boolean keyCheckPartial;
+    private final org.HdrHistogram.Histogram latency = new org.HdrHistogram.Histogram(3_600_000L, 3);
 
     @Override
     public synchronized void onBatch(BatchReport report) {
         batches++;
+        boolean firstWithRecords = firstRecordsFinishedMillis < 0 && report.count() > 0;
         for (PartitionSummary p : report.partitions()) {
             records += p.count();
             foreign += p.foreign();
@@ -53,9 +55,21 @@ public final class Ledger implements BatchListener {
                 }
             }
             keyCheckPartial |= p.keysTruncated();
+            if (report.finishedMillis() > 0 && firstRecordsFinishedMillis > 0) {
+                // Steady state only: records sent before the first batch with records finished waited for Spark
+                // to start, which is start-up time (reported as such), not latency.
+                long finished = report.finishedMillis();
+                long warmUpEnd = firstRecordsFinishedMillis;
+                p.timestamps().forEach((ts, count) -> {
+                    if (ts >= warmUpEnd) {
+                        latency.recordValueWithCount(
+                                Math.min(latency.getHighestTrackableValue(), Math.max(0, finished - ts)), count);
+                    }
+                });
+            }
         }
         if (report.count() > 0) {
-            if (firstRecordsFinishedMillis < 0) {
+            if (firstWithRecords) {
                 firstRecordsFinishedMillis = report.finishedMillis();
             }
             lastRecordsFinishedMillis = report.finishedMillis();
@@ -81,6 +95,26 @@ public final class Ledger implements BatchListener {
     /** Records read again from offsets already read (after a stream restart resumed from an older commit). */
     public synchronized long replayed() {
         return replayed;
+    }
+
+    /**
+     * End-to-end latency so far, in milliseconds: from each record's timestamp to the end of its batch's output, for
+     * records sent after the first batch with records finished (before that, records wait for start-up). A copy.
+     */
+    public synchronized org.HdrHistogram.Histogram latency() {
+        return latency.copy();
+    }
+
+    /** The end offset processed so far, per partition of the topic. */
+    public synchronized Map<Integer, Long> reachedOffsets(String topic) {
+        Map<Integer, Long> reached = new HashMap<>();
+        untilByPartition.forEach((tp, until) -> {
+            int dash = tp.lastIndexOf('-');
+            if (tp.substring(0, dash).equals(topic)) {
+                reached.put(Integer.parseInt(tp.substring(dash + 1)), until);
+            }
+        });
+        return reached;
     }
 
     /** Records that were not in the synthetic format. */

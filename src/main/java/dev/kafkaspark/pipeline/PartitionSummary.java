@@ -30,6 +30,7 @@ public final class PartitionSummary implements Serializable {
     private final TreeSet<String> keys = new TreeSet<>();
     private boolean keysTruncated;
     private final List<Sample> samples = new ArrayList<>();
+    private final TimeCounts timestamps = new TimeCounts();
     private long minTimestamp = Long.MAX_VALUE;
     private long maxTimestamp = Long.MIN_VALUE;
 
@@ -61,6 +62,7 @@ public final class PartitionSummary implements Serializable {
         if (samples.size() < maxSamples) {
             samples.add(new Sample(range.partition(), offset, key, value));
         }
+        timestamps.add(timestamp);
         minTimestamp = Math.min(minTimestamp, timestamp);
         maxTimestamp = Math.max(maxTimestamp, timestamp);
         long seq = RecordFormat.parseSeq(value);
@@ -137,6 +139,11 @@ public final class PartitionSummary implements Serializable {
     /** The first records, in offset order. */
     public List<Sample> samples() {
         return Collections.unmodifiableList(samples);
+    }
+
+    /** How many records carried each timestamp. */
+    public TimeCounts timestamps() {
+        return timestamps;
     }
 
     /** The smallest record timestamp, or {@link Long#MAX_VALUE} when empty. */

@@ -39,6 +39,8 @@ public final class StreamingRunner implements AutoCloseable {
     private String bootstrapServers;
     private BatchListener listener;
     private BatchStore store;
+    private final java.util.List<java.util.function.Consumer<BatchTiming>> timingListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private StreamingRunner(StreamingSettings settings, LocalSpark.Lease spark) {
@@ -140,12 +142,42 @@ public final class StreamingRunner implements AutoCloseable {
                 committer.commitAsync(parts.stream().map(PartitionSummary::range).toArray(OffsetRange[]::new));
             }
         });
+        ssc.addStreamingListener(new org.apache.spark.streaming.scheduler.StreamingListener() {
+            @Override
+            public void onBatchCompleted(org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted done) {
+                var info = done.batchInfo();
+                BatchTiming timing = new BatchTiming(AlignedClock.toWallClock(info.batchTime().milliseconds()),
+                        info.numRecords(), millis(info.schedulingDelay()), millis(info.processingDelay()));
+                timingListeners.forEach(l -> l.accept(timing));
+            }
+        });
         streamingContext = ssc;
         AlignedClock.alignNextBoundary(settings.batchInterval().toMillis(), 50);
         ssc.start();
         LOG.info("streaming started: topic {}, group {}, batch {} ms, {}", settings.topic(), settings.groupId(),
                 settings.batchInterval().toMillis(), store == null ? "at-least-once" : "exactly-once from " + from);
         return from;
+    }
+
+    /**
+     * When each batch ran, as Spark's scheduler saw it.
+     *
+     * @param batchTimeMillis the batch time (wall clock)
+     * @param records records in the batch
+     * @param schedulingDelayMillis how long the batch waited before it started (-1: unknown)
+     * @param processingMillis how long it took (-1: unknown)
+     */
+    public record BatchTiming(long batchTimeMillis, long records, long schedulingDelayMillis,
+            long processingMillis) {
+    }
+
+    /** Receives every completed batch's timing (from Spark's listener thread). */
+    public void onBatchTiming(java.util.function.Consumer<BatchTiming> listener) {
+        timingListeners.add(listener);
+    }
+
+    private static long millis(scala.Option<Object> value) {
+        return value.isDefined() ? ((Number) value.get()).longValue() : -1;
     }
 
     /** The address of Spark's web UI, when it runs. */

@@ -1,0 +1,125 @@
+package dev.kafkaspark.app;
+
+import dev.kafkaspark.pipeline.Ledger;
+import dev.kafkaspark.pipeline.StreamingRunner.BatchTiming;
+import dev.kafkaspark.pipeline.SyntheticProducer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's live status, one line after each batch: records produced and processed per second, consumer lag (log end
+ * offsets minus the offsets the job has committed), and how long the batch took and waited. Says so in words when
+ * Spark falls behind. Works on its own thread, so Spark's listener thread never waits for Kafka.
+ */
+final class LiveStatus implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStatus.class);
+
+    private final Narrator narrator;
+    private final Admin admin;
+    private final List<TopicPartition> partitions;
+    private final SyntheticProducer producer;
+    private final Ledger ledger;
+    private final Supplier<Map<Integer, Long>> reached;
+    private final long intervalMillis;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "live-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<Long> delays = new ArrayDeque<>();
+    private long lastMillis = System.currentTimeMillis();
+    private long lastProduced;
+    private long lastProcessed;
+    private boolean behind;
+
+    /**
+     * @param reached the offsets the job has reached per partition (committed to Kafka, or stored)
+     */
+    LiveStatus(Narrator narrator, Admin admin, List<TopicPartition> partitions, SyntheticProducer producer,
+            Ledger ledger, Supplier<Map<Integer, Long>> reached, long intervalMillis) {
+        this.narrator = narrator;
+        this.admin = admin;
+        this.partitions = partitions;
+        this.producer = producer;
+        this.ledger = ledger;
+        this.reached = reached;
+        this.intervalMillis = intervalMillis;
+    }
+
+    /** Called by Spark's listener thread when a batch completes. */
+    void onBatch(BatchTiming timing) {
+        worker.execute(() -> print(timing));
+    }
+
+    private void print(BatchTiming timing) {
+        long now = System.currentTimeMillis();
+        long produced = producer.acknowledged();
+        long processed = ledger.records();
+        double in = StatusLine.perSecond(produced - lastProduced, now - lastMillis);
+        double out = StatusLine.perSecond(processed - lastProcessed, now - lastMillis);
+        lastMillis = now;
+        lastProduced = produced;
+        lastProcessed = processed;
+        Map<Integer, Long> lag = StatusLine.lag(endOffsets(), reached.get());
+        narrator.line(StatusLine.format(in, out, lag, timing.processingMillis(), timing.schedulingDelayMillis()));
+        delays.addLast(timing.schedulingDelayMillis());
+        while (delays.size() > 3) {
+            delays.removeFirst();
+        }
+        boolean nowBehind = StatusLine.fallingBehind(delays.stream().mapToLong(Long::longValue).toArray(),
+                intervalMillis);
+        if (nowBehind && !behind) {
+            narrator.step("Spark is falling behind: batches now wait %.1f s before they start, longer each time; it"
+                    + " cannot keep up with the producer", timing.schedulingDelayMillis() / 1000.0);
+        } else if (behind && timing.schedulingDelayMillis() < intervalMillis / 2) {
+            narrator.step("Spark has caught up: batches start on time again");
+        }
+        if (nowBehind) {
+            behind = true;
+        } else if (timing.schedulingDelayMillis() < intervalMillis / 2) {
+            behind = false;
+        }
+    }
+
+    private Map<Integer, Long> endOffsets() {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+        Map<Integer, Long> end = new HashMap<>();
+        try {
+            admin.listOffsets(request).all().get(5, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> end.put(tp.partition(), info.offset()));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.debug("could not read end offsets: {}", e.toString());
+        }
+        return end;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.kafkaspark.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's results as a console table and as a self-contained HTML page with inline SVG charts. */
+public final class BenchReport {
+
+    private static final String[] PHASE_NAMES = {"ZooKeeper ready", "broker ready", "topic ready", "Spark ready",
+        "first batch with records"};
+
+    private BenchReport() {
+    }
+
+    /** The console table, at most 80 columns wide. */
+    public static String table(JsonNode r) {
+        StringBuilder b = new StringBuilder();
+        JsonNode m = r.get("machine");
+        b.append(String.format(Locale.ROOT, "kafka-spark-demo bench: %d cores, Java %s, child heap %s%s%n",
+                m.get("cores").asInt(), m.get("java").asText(), r.get("settings").get("child_heap").asText(),
+                r.get("settings").get("quick").asBoolean() ? " (quick)" : ""));
+        b.append(String.format(Locale.ROOT, "%nstart-up, ms from JVM start (median [min-max] of %d)%n",
+                r.get("settings").get("startup_runs").asInt()));
+        b.append(String.format(Locale.ROOT, "  %-26s %-22s %s%n", "", "2 s batches", "500 ms batches"));
+        for (int i = 0; i < Bench.STARTUP_PHASES.length; i++) {
+            b.append(String.format(Locale.ROOT, "  %-26s %-22s %s%n", PHASE_NAMES[i],
+                    fmt(r.get("startup").get("2000").get(Bench.STARTUP_PHASES[i])),
+                    fmt(r.get("startup").get("500").get(Bench.STARTUP_PHASES[i]))));
+        }
+        JsonNode t = r.get("throughput");
+        JsonNode l = r.get("limit");
+        b.append(String.format(Locale.ROOT, "%nthroughput, flat out %d s, 100-byte values, 1 broker, 3 partitions%n",
+                r.get("settings").get("throughput_s").asLong()));
+        b.append(String.format(Locale.ROOT, "  %-36s %,14.0f%n", "producer only (no Spark), records/s",
+                l.get("produced_per_s").asDouble()));
+        b.append(String.format(Locale.ROOT, "  %-36s %,14.0f%n", "consumer only (no Spark), records/s",
+                l.get("consumed_per_s").asDouble()));
+        b.append(String.format(Locale.ROOT, "  %-36s %,14.0f%n", "pipeline: produced/s",
+                t.get("produced_per_s").asDouble()));
+        b.append(String.format(Locale.ROOT, "  %-36s %,14.0f  (%.0f%% of producer only)%n",
+                "pipeline: processed/s", t.get("processed_per_s").asDouble(),
+                100 * t.get("fraction_of_producer_limit").asDouble()));
+        b.append(String.format(Locale.ROOT, "  %-36s %14s  (%,d records, %d missing, %d duplicated)%n",
+                "processed = produced", t.get("processed_equals_produced").asBoolean() ? "yes" : "NO",
+                t.get("produced").asLong(), t.get("missing").asLong(), t.get("duplicated").asLong()));
+        b.append(String.format(Locale.ROOT, "  %-36s %,14d  (drained in %,d ms)%n", "lag when the producer stopped",
+                t.get("lag_at_stop").asLong(), t.get("drain_ms").asLong()));
+        b.append(String.format(Locale.ROOT, "%nlatency at %,d records/s, ms from record timestamp to batch done%n",
+                r.get("settings").get("latency_rate").asInt()));
+        b.append(String.format(Locale.ROOT, "  %-12s %8s %8s %8s %8s %14s%n", "batches", "p50", "p95", "p99", "max",
+                "target p99"));
+        for (long interval : Bench.LATENCY_INTERVALS) {
+            JsonNode x = r.get("latency").get(Long.toString(interval));
+            b.append(String.format(Locale.ROOT, "  %-12s %8d %8d %8d %8d %11d %s%n", interval + " ms",
+                    x.get("p50").asLong(), x.get("p95").asLong(), x.get("p99").asLong(), x.get("max").asLong(),
+                    x.get("target_p99_ms").asLong(),
+                    x.get("p99").asLong() <= x.get("target_p99_ms").asLong() ? "ok" : "MISS"));
+        }
+        JsonNode mem = r.get("memory");
+        b.append(String.format(Locale.ROOT, "%nmemory, throughput run: peak heap %,d MiB, peak RSS %,d MiB%n",
+                mem.get("peak_heap_mb").asLong(), mem.get("peak_rss_mb").asLong()));
+        return b.toString();
+    }
+
+    private static String fmt(JsonNode stats) {
+        return new Stats(stats.get("median").asDouble(), stats.get("min").asDouble(), stats.get("max").asDouble(),
+                stats.get("runs").asInt()).format();
+    }
+
+    /** A self-contained HTML page (no network): the table, and bar charts drawn as inline SVG. */
+    public static String html(JsonNode r) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>kafka-spark-demo bench</title><style>body{font-family:sans-serif;max-width:880px;"
+                + "margin:2em auto;color:#222}pre{background:#f6f6f6;padding:1em;overflow-x:auto}"
+                + "h2{margin-top:1.6em}svg text{font-size:12px}</style></head><body>\n");
+        b.append("<h1>kafka-spark-demo bench</h1>\n<p>").append(escape(r.get("machine").get("date").asText()))
+                .append(". Workloads as defined in WORKLOADS.md; every workload ran in a fresh JVM.</p>\n");
+        List<Bar> startup = new ArrayList<>();
+        for (int i = 0; i < Bench.STARTUP_PHASES.length; i++) {
+            for (String interval : new String[] {"2000", "500"}) {
+                startup.add(new Bar(PHASE_NAMES[i] + " (" + (interval.equals("2000") ? "2 s" : "500 ms") + ")",
+                        r.get("startup").get(interval).get(Bench.STARTUP_PHASES[i]).get("median").asDouble()));
+            }
+        }
+        b.append("<h2>Start-up, ms from JVM start (median)</h2>\n").append(svg(startup, "ms"));
+        JsonNode t = r.get("throughput");
+        JsonNode l = r.get("limit");
+        b.append("<h2>Throughput, records/s</h2>\n").append(svg(List.of(
+                new Bar("producer only (no Spark)", l.get("produced_per_s").asDouble()),
+                new Bar("consumer only (no Spark)", l.get("consumed_per_s").asDouble()),
+                new Bar("pipeline: produced", t.get("produced_per_s").asDouble()),
+                new Bar("pipeline: processed by Spark", t.get("processed_per_s").asDouble())), "/s"));
+        List<Bar> latency = new ArrayList<>();
+        for (long interval : Bench.LATENCY_INTERVALS) {
+            JsonNode x = r.get("latency").get(Long.toString(interval));
+            for (String p : new String[] {"p50", "p95", "p99", "max"}) {
+                latency.add(new Bar(interval + " ms batches, " + p, x.get(p).asDouble()));
+            }
+        }
+        b.append("<h2>End-to-end latency, ms</h2>\n").append(svg(latency, "ms"));
+        b.append("<h2>All figures</h2>\n<pre>").append(escape(table(r))).append("</pre>\n</body></html>\n");
+        return b.toString();
+    }
+
+    private record Bar(String label, double value) {
+    }
+
+    private static String svg(List<Bar> bars, String unit) {
+        double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
+        int rowHeight = 22;
+        int labelWidth = 260;
+        int barWidth = 480;
+        int height = bars.size() * rowHeight + 10;
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+                + " role=\"img\">%n", labelWidth + barWidth + 120, height));
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            int y = 5 + i * rowHeight;
+            double w = max <= 0 ? 0 : bar.value() / max * barWidth;
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                    labelWidth - 8, y + 15, escape(bar.label())));
+            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\""
+                    + " fill=\"#4a7ab5\"/>", labelWidth, y + 2, w));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%,.0f %s</text>%n", labelWidth + w + 6,
+                    y + 15, bar.value(), escape(unit)));
+        }
+        return s.append("</svg>\n").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kafkaspark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench --quick} from the packaged jar: the JSON has every field, with sane values (not asserted times). */
+class BenchIT {
+
+    @Test
+    void quickBenchWritesACompleteReport(@TempDir Path work) throws Exception {
+        Path json = work.resolve("bench.json");
+        Path html = work.resolve("bench.html");
+        try (JarProcess p = JarProcess.run(work, null, Duration.ofMinutes(8), "bench", "--quick", "--runs", "1",
+                "--duration", "3s", "--latency-duration", "3s", "--json", json.toString(), "--html",
+                html.toString())) {
+            assertThat(p.exitCode()).as(p.transcript()).isZero();
+            assertThat(p.out()).anyMatch(l -> l.startsWith("start-up, ms from JVM start"));
+        }
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertThat(r.get("machine").get("cores").asInt()).isPositive();
+        for (String interval : new String[] {"2000", "500"}) {
+            JsonNode s = r.get("startup").get(interval);
+            long previous = 0;
+            for (String phase : new String[] {"zookeeper_ready_ms", "broker_ready_ms", "topic_ready_ms",
+                "spark_ready_ms", "first_batch_ms"}) {
+                long median = s.get(phase).get("median").asLong();
+                assertThat(median).as("%s at %s ms batches", phase, interval).isBetween(1L, 120_000L);
+                assertThat(median).as("phases in order").isGreaterThanOrEqualTo(previous);
+                previous = median;
+            }
+        }
+        JsonNode t = r.get("throughput");
+        assertThat(t.get("processed_equals_produced").asBoolean()).isTrue();
+        assertThat(t.get("produced").asLong()).isPositive();
+        assertThat(t.get("produced_per_s").asDouble()).isPositive();
+        assertThat(t.get("processed_per_s").asDouble()).isPositive();
+        assertThat(t.get("fraction_of_producer_limit").asDouble()).isBetween(0.0, 10.0);
+        assertThat(t.get("lag_at_stop").asLong()).isNotNegative();
+        assertThat(t.get("drain_ms").asLong()).isNotNegative();
+        assertThat(r.get("limit").get("produced_per_s").asDouble()).isPositive();
+        assertThat(r.get("limit").get("consumed_per_s").asDouble()).isPositive();
+        for (String interval : new String[] {"200", "1000", "2000"}) {
+            JsonNode l = r.get("latency").get(interval);
+            assertThat(l.get("count").asLong()).as("latency samples at %s ms", interval).isPositive();
+            assertThat(l.get("p50").asLong()).isLessThanOrEqualTo(l.get("p95").asLong());
+            assertThat(l.get("p95").asLong()).isLessThanOrEqualTo(l.get("p99").asLong());
+            assertThat(l.get("p99").asLong()).isLessThanOrEqualTo(l.get("max").asLong());
+            assertThat(l.get("missing").asLong()).isZero();
+        }
+        assertThat(r.get("memory").get("peak_heap_mb").asLong()).isPositive();
+        assertThat(r.get("memory").get("peak_rss_mb").asLong()).isPositive();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").doesNotContain("<script",
+                "<link", "<img");
+    }
+}
