@@ -13,6 +13,10 @@ public final class RecordFormat {
     private final int keys;
     private final int valueSize;
     private final long zoneOffsetMillis;
+    private final String padding;
+    // The producer formats many records per millisecond: keep the last time of day it wrote.
+    private long lastMillis = Long.MIN_VALUE;
+    private String lastTimeOfDay = "";
 
     /**
      * @param keys how many distinct keys (at least 1)
@@ -29,6 +33,7 @@ public final class RecordFormat {
         this.keys = keys;
         this.valueSize = valueSize;
         this.zoneOffsetMillis = zone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds() * 1000L;
+        this.padding = ".".repeat(valueSize);
     }
 
     /** The key of record {@code seq}: keys take turns, so each appears equally often. */
@@ -39,12 +44,21 @@ public final class RecordFormat {
     /** The value of record {@code seq} sent at {@code timestampMillis}. */
     public String value(long seq, String key, long timestampMillis) {
         StringBuilder b = new StringBuilder(Math.max(48, valueSize));
-        b.append(SEQ).append(seq).append(" key=").append(key).append(" at=");
-        appendTimeOfDay(b, Math.floorMod(timestampMillis + zoneOffsetMillis, 86_400_000L));
-        while (b.length() < valueSize) {
-            b.append('.');
+        b.append(SEQ).append(seq).append(" key=").append(key).append(" at=").append(timeOfDay(timestampMillis));
+        if (b.length() < valueSize) {
+            b.append(padding, 0, valueSize - b.length());
         }
         return b.toString();
+    }
+
+    private synchronized String timeOfDay(long timestampMillis) {
+        if (timestampMillis != lastMillis) {
+            StringBuilder t = new StringBuilder(12);
+            appendTimeOfDay(t, Math.floorMod(timestampMillis + zoneOffsetMillis, 86_400_000L));
+            lastTimeOfDay = t.toString();
+            lastMillis = timestampMillis;
+        }
+        return lastTimeOfDay;
     }
 
     private static void appendTimeOfDay(StringBuilder b, long ms) {
