@@ -84,7 +84,7 @@ class ToolsCliTest {
         assertOneLine(CliTest.run("topics", "--create", "--bootstrap-server", bootstrap), 2, "needs --topic");
         assertOneLine(CliTest.run("topics", "--create", "--list"), 2, "mutually exclusive");
         assertOneLine(CliTest.run("topics"), 2, "Missing required argument");
-        assertOneLine(CliTest.run("topics", "--list", "--zookeeper", "localhost:2181"), 2, "--bootstrap-server");
+        assertOneLine(CliTest.run("topics", "--list", "--zookeeper", "zookeeper.invalid:1"), 2, "--bootstrap-server");
     }
 
     @Test
