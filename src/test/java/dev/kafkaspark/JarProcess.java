@@ -39,7 +39,13 @@ public final class JarProcess implements AutoCloseable {
         this.errReader = pump(process.getErrorStream(), err, "err");
     }
 
-    /** Starts the jar with the given arguments; standard input comes from {@code stdin} (or nothing). */
+    /** Marks "standard input is a pipe the test writes to" for {@link #start}. */
+    public static final Path PIPE = Path.of("<pipe>");
+
+    /**
+     * Starts the jar with the given arguments; standard input comes from {@code stdin}, from {@link #stdin()} when
+     * it is {@link #PIPE}, or from nothing.
+     */
     public static JarProcess start(Path work, Path stdin, String... args) {
         Path jar = Path.of(System.getProperty("demo.jar", "target/demo.jar")).toAbsolutePath();
         assertThat(jar).exists();
@@ -53,7 +59,7 @@ public final class JarProcess implements AutoCloseable {
             command.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
-                    : ProcessBuilder.Redirect.from(stdin.toFile()));
+                    : stdin == PIPE ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(stdin.toFile()));
             return new JarProcess(pb.start(), tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,6 +110,11 @@ public final class JarProcess implements AutoCloseable {
         return found[0];
     }
 
+    /** The process's standard input (when started with {@link #PIPE}). */
+    public java.io.OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
     /** Waits for the process to end and for its output to be read. */
     public int awaitExit(Duration limit) {
         try {
@@ -123,7 +134,8 @@ public final class JarProcess implements AutoCloseable {
 
     /** Asks the process to stop as Ctrl-C would (SIGTERM, which the program handles the same way) and waits. */
     public int stop(Duration limit) {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of its output streams.
+        process.toHandle().destroy();
         return awaitExit(limit);
     }
 

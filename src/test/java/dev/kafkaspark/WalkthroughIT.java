@@ -50,6 +50,21 @@ class WalkthroughIT {
             assertThat(produce.exitCode()).as(produce.transcript()).isZero();
             assertThat(produce.err()).contains("sent 20 record(s) to " + topic);
 
+            // Ctrl-C (here SIGTERM, handled the same way) while input is still open: what was read is sent.
+            JarProcess createTyped = JarProcess.run(work, null, STEP, "topics", "--create", "--topic",
+                    topic + "-typed", "--bootstrap-server", bootstrap);
+            assertThat(createTyped.exitCode()).as(createTyped.transcript()).isZero();
+            try (JarProcess typing = JarProcess.start(work, JarProcess.PIPE, "produce", "--topic", topic + "-typed",
+                    "--bootstrap-server", bootstrap)) {
+                typing.stdin().write("typed one\ntyped two\n".getBytes(StandardCharsets.UTF_8));
+                typing.stdin().flush();
+                JarProcess readTyped = JarProcess.run(work, null, STEP, "consume", "--topic", topic + "-typed",
+                        "--from-beginning", "--max-messages", "2", "--bootstrap-server", bootstrap);
+                assertThat(readTyped.out()).containsExactly("typed one", "typed two");
+                assertThat(typing.stop(STEP)).as(typing.transcript()).isZero();
+                assertThat(typing.err()).contains("sent 2 record(s) to " + topic + "-typed (interrupted)");
+            }
+
             JarProcess consume = JarProcess.run(work, null, STEP, "consume", "--topic", topic, "--from-beginning",
                     "--max-messages", "20", "--bootstrap-server", bootstrap);
             assertThat(consume.exitCode()).as(consume.transcript()).isZero();
