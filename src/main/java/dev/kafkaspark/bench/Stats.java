@@ -1,6 +1,5 @@
 package dev.kafkaspark.bench;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Median, minimum and maximum of a few runs: how every figure of the benchmark is reported. */
@@ -28,12 +27,5 @@ public record Stats(double median, double min, double max, int runs) {
             return String.format("%,.0f", median);
         }
         return String.format("%,.0f [%,.0f-%,.0f]", median, min, max);
-    }
-
-    /** The values as an array, for tests. */
-    static double[] sorted(double... values) {
-        double[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 }

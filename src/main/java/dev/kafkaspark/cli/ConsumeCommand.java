@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +26,8 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "mytest",
-            description = "Topic to read (default: ${DEFAULT-VALUE}).")
-    String topic;
+    @Mixin
+    TopicOption topicOption;
 
     @Option(names = "--from-beginning", description = "Start at the oldest record when the group has no offsets.")
     boolean fromBeginning;
@@ -68,9 +66,8 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (maxMessages != null && maxMessages < 1) {
             throw new UsageException("--max-messages must be at least 1, not " + maxMessages);
         }
-        try (Admin admin = Clients.admin(cluster.bootstrapServer)) {
-            Clients.requireTopic(admin, cluster.bootstrapServer, topic);
-        }
+        String topic = topicOption.topic;
+        Clients.requireTopic(cluster.bootstrapServer, topic);
         String groupId = group != null ? group
                 : "console-consumer-" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
         ConsoleConsumer.Settings settings = new ConsoleConsumer.Settings(cluster.bootstrapServer, topic, groupId,

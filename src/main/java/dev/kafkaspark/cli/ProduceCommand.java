@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,9 +24,8 @@ public final class ProduceCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "mytest",
-            description = "Topic to send to (default: ${DEFAULT-VALUE}).")
-    String topic;
+    @Mixin
+    TopicOption topicOption;
 
     @Option(names = "--parse-key", description = "Split each line into key and value at the key separator.")
     boolean parseKey;
@@ -46,9 +44,8 @@ public final class ProduceCommand implements Callable<Integer> {
         if (parseKey && keySeparator.isEmpty()) {
             throw new UsageException("--key-separator must not be empty");
         }
-        try (Admin admin = Clients.admin(cluster.bootstrapServer)) {
-            Clients.requireTopic(admin, cluster.bootstrapServer, topic);
-        }
+        String topic = topicOption.topic;
+        Clients.requireTopic(cluster.bootstrapServer, topic);
         ConsoleProducer producer = new ConsoleProducer(cluster.bootstrapServer, topic,
                 parseKey ? keySeparator : null, properties);
         if (System.console() != null) {
@@ -72,7 +69,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter err, ConsoleProducer producer, String how) {
-        err.printf("sent %d record(s) to %s%s%s%n", producer.acknowledged(), topic, how,
+        err.printf("sent %d record(s) to %s%s%s%n", producer.acknowledged(), topicOption.topic, how,
                 producer.failed() > 0 ? "; " + producer.failed() + " failed: " + Cli.oneLine(producer.failure())
                         : "");
         err.flush();

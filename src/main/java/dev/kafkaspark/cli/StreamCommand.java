@@ -9,7 +9,6 @@ import dev.kafkaspark.tools.Clients;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,9 +27,8 @@ public final class StreamCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "mytest",
-            description = "Topic to read (default: ${DEFAULT-VALUE}).")
-    String topic;
+    @Mixin
+    TopicOption topicOption;
 
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
             description = "Spark master (default: ${DEFAULT-VALUE}).")
@@ -68,9 +66,8 @@ public final class StreamCommand implements Callable<Integer> {
             throw new UsageException("--duration must be positive");
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
-        try (Admin admin = Clients.admin(cluster.bootstrapServer)) {
-            Clients.requireTopic(admin, cluster.bootstrapServer, topic);
-        }
+        String topic = topicOption.topic;
+        Clients.requireTopic(cluster.bootstrapServer, topic);
         StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,
                 !noUi, 4040, show, Map.of(), Map.of());
         try (StreamingRunner runner = StreamingRunner.prepare(settings)) {

@@ -51,6 +51,13 @@ public final class Clients {
         }
     }
 
+    /** Checks, with a short-lived admin client, that a broker answers at the address and the topic exists. */
+    public static void requireTopic(String bootstrap, String topic) {
+        try (Admin admin = admin(bootstrap)) {
+            requireTopic(admin, bootstrap, topic);
+        }
+    }
+
     /** Checks the broker answers and the topic exists; returns its description. */
     public static TopicDescription requireTopic(Admin admin, String bootstrap, String topic) {
         brokers(admin, bootstrap);
