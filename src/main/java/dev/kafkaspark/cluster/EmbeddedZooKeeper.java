@@ -38,7 +38,10 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         // ZooKeeper writes its generated configuration next to the data dir: keep both inside our own directory.
         Path data = dir.subdir("data");
         InstanceSpec spec = new InstanceSpec(data.toFile(), bindPort, 0, 0, true, 1, -1, -1,
-                Map.of("clientPortAddress", Ports.LOOPBACK, "admin.enableServer", "false"), Ports.LOOPBACK);
+                // No fsync per transaction: this ZooKeeper lives as long as the process and its data goes with it,
+                // and a broker's start makes dozens of writes.
+                Map.of("clientPortAddress", Ports.LOOPBACK, "admin.enableServer", "false", "forceSync", "no"),
+                Ports.LOOPBACK);
         try {
             TestingServer server = new TestingServer(spec, true);
             LOG.info("ZooKeeper started at {}", server.getConnectString());
