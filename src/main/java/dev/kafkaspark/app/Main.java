@@ -13,6 +13,10 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        java.util.Optional<Integer> launched = Launcher.relaunch(args);
+        if (launched.isPresent()) {
+            System.exit(launched.get());
+        }
         // Before anything logs: each kind of process gets its own file, so a class running a broker, a consumer and
         // the stream side by side in one directory gets one readable log per process kind.
         if (System.getProperty("demo.logfile") == null) {

@@ -39,6 +39,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (dev.kafkaspark.app.Launcher.savingNotice() != null) {
+            spec.commandLine().getOut().println(dev.kafkaspark.app.Launcher.savingNotice());
+        }
         Demo demo = new Demo(settings, new Narrator(out));
         Demo.Result result;
         try (Signals.Registration ignored = Signals.onInterrupt(() -> {

@@ -66,6 +66,9 @@ public final class StreamCommand implements Callable<Integer> {
             throw new UsageException("--duration must be positive");
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
+        if (dev.kafkaspark.app.Launcher.savingNotice() != null) {
+            spec.commandLine().getOut().println(dev.kafkaspark.app.Launcher.savingNotice());
+        }
         String topic = topicOption.topic;
         Clients.requireTopic(cluster.bootstrapServer, topic);
         StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,

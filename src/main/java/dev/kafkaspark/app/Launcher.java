@@ -1,0 +1,171 @@
+package dev.kafkaspark.app;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import sun.misc.Signal;
+
+/**
+ * Start-up on 2 cores is mostly loading and verifying Kafka's, Spark's and Scala's classes. A class-data-sharing
+ * archive of them (AppCDS) saves about 1.5 s, but needs a JVM flag, and {@code java -jar target/demo.jar} takes none.
+ * So for the long-starting commands ({@code demo}, {@code stream}) this launcher runs the program in a child JVM with
+ * the archive: the first run writes it (to {@code ~/.cache/kafka-spark-demo}, about 100 MB, keyed by the jar's size
+ * and time), later runs map it. The parent passes its own start time on, so every figure still counts from the moment
+ * the user started the program; it forwards SIGTERM and returns the child's exit code. Set
+ * {@code KAFKA_SPARK_DEMO_CDS=off} (or {@code -Ddemo.cds=off}) to run in one JVM.
+ */
+public final class Launcher {
+
+    static final String LAUNCHED = "demo.launched";
+    static final String START = "demo.launcher.start";
+    static final String SAVING = "demo.cds.saving";
+
+    private Launcher() {
+    }
+
+    /** A line for the console when this run is the one saving the class cache, or {@code null}. */
+    public static String savingNotice() {
+        String dir = System.getProperty(SAVING);
+        return dir == null ? null : "first start of this build: it also saves a class cache (about 100 MB, in " + dir
+                + ") that makes later starts about 1.5 s faster; saving it adds a few seconds at exit";
+    }
+
+    /** Runs the program in a child JVM when that helps; returns its exit code, or empty to run in this JVM. */
+    static Optional<Integer> relaunch(String[] args) {
+        if (System.getProperty(LAUNCHED) != null || "off".equalsIgnoreCase(System.getProperty("demo.cds"))
+                || "off".equalsIgnoreCase(System.getenv("KAFKA_SPARK_DEMO_CDS")) || !longStart(args)) {
+            return Optional.empty();
+        }
+        if (!parses(args)) {
+            return Optional.empty(); // a usage error: answer it here, at once
+        }
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jvmArgs.stream().anyMatch(a -> a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit")
+                || a.startsWith("-Xshare:off") || a.startsWith("-agentlib") || a.startsWith("-javaagent"))) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = ownJar();
+        Optional<Path> cache = cacheDir();
+        if (jar.isEmpty() || cache.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path archive = cache.get().resolve("classes-" + Files.size(jar.get()) + "-"
+                    + Files.getLastModifiedTime(jar.get()).toMillis() + ".jsa");
+            boolean create = !Files.exists(archive);
+            Path writing = cache.get().resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArgs);
+            command.add("-D" + LAUNCHED + "=true");
+            command.add("-D" + START + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+            command.add("-Xshare:auto");
+            command.add("-Xlog:cds=off,cds+dynamic=off");
+            if (create) {
+                command.add("-XX:ArchiveClassesAtExit=" + writing);
+                command.add("-D" + SAVING + "=" + cache.get());
+            } else {
+                command.add("-XX:SharedArchiveFile=" + archive);
+            }
+            command.add("-jar");
+            command.add(jar.get().toString());
+            command.addAll(List.of(args));
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            // Ctrl-C reaches the child from the terminal itself; only SIGTERM, sent to this process alone, is passed.
+            Signal.handle(new Signal("INT"), s -> { });
+            Signal.handle(new Signal("TERM"), s -> child.toHandle().destroy());
+            int code = child.waitFor();
+            if (create && Files.exists(writing)) {
+                // Only a run that went all the way loaded every class a demo needs; keep its archive only.
+                try {
+                    if (code == 0) {
+                        Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE);
+                        keepNewest(cache.get(), 2);
+                    }
+                } finally {
+                    Files.deleteIfExists(writing);
+                }
+            }
+            return Optional.of(code);
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(130);
+        }
+    }
+
+    private static boolean parses(String[] args) {
+        try {
+            new picocli.CommandLine(new dev.kafkaspark.cli.TopCommand()).parseArgs(args);
+            return true;
+        } catch (picocli.CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
+    /** Deletes all but the newest {@code keep} archives (each build of the jar makes its own). */
+    private static void keepNewest(Path cache, int keep) throws IOException {
+        List<Path> archives;
+        try (var files = Files.list(cache)) {
+            archives = files.filter(f -> f.getFileName().toString().matches("classes-.*\\.jsa"))
+                    .sorted((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified())).toList();
+        }
+        for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    /** Whether the command line runs the demo or the stream (the commands worth an archive). */
+    static boolean longStart(String[] args) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+                return false;
+            }
+        }
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a.equals("demo") || a.equals("stream") || isOptionValue(args, a);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOptionValue(String[] args, String word) {
+        // The first non-option word may be an option's value (demo options without a subcommand): those run the demo.
+        for (int i = 1; i < args.length; i++) {
+            if (args[i] == word && args[i - 1].startsWith("--") && !args[i - 1].contains("=")) {
+                return !List.of("zookeeper", "broker", "check", "topics", "produce", "consume", "bench",
+                        "bench-limit", "help").contains(word);
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Path> ownJar() {
+        try {
+            Path p = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? Optional.of(p) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path dir = base.resolve("kafka-spark-demo");
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir) ? Optional.of(dir) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
