@@ -47,7 +47,8 @@ public final class Launcher {
         }
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (jvmArgs.stream().anyMatch(a -> a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit")
-                || a.startsWith("-Xshare:off") || a.startsWith("-agentlib") || a.startsWith("-javaagent"))) {
+                || a.startsWith("-Xshare:off") || a.startsWith("-agentlib") || a.startsWith("-javaagent")
+                || a.contains("StartFlightRecording"))) {
             return Optional.empty();
         }
         Optional<Path> jar = ownJar();
