@@ -2,6 +2,7 @@ package dev.kafkaspark.app;
 
 import dev.kafkaspark.cluster.EmbeddedBroker;
 import dev.kafkaspark.cluster.EmbeddedZooKeeper;
+import dev.kafkaspark.cluster.Failures;
 import dev.kafkaspark.cluster.Ports;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -191,23 +191,25 @@ public final class Demo {
             reason = awaitStop();
         } catch (RuntimeException e) {
             startFailure = e;
-            failure = rootMessage(e);
+            failure = Failures.message(e);
             LOG.error("the demo failed", e);
         }
 
         // Stop producing first so "produced" is final, then drain, then stop in reverse start order.
+        SeqSet acked = new SeqSet();
         if (producer != null) {
             producer.stopAndFlush(Duration.ofSeconds(30));
-            metrics.put("lag_at_stop", ledger.missingOf(producer.acknowledgedSet()));
+            acked = producer.acknowledgedSet();
+            metrics.put("lag_at_stop", ledger.missingOf(acked));
         }
         if (producer != null && runner != null && startFailure == null && reason != StopReason.FAILED) {
             long drainStart = System.nanoTime();
-            drain();
+            drain(acked);
             metrics.put("drain_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart));
         }
         failure = stopAll(failure);
 
-        result = summarize(reason, failure);
+        result = summarize(reason, acked, failure);
         if (startFailure != null && producer == null) {
             // Nothing ran: the failure is the whole story, for the caller to report.
             throw startFailure;
@@ -341,7 +343,7 @@ public final class Demo {
                 throw new IllegalStateException("Spark Streaming stopped on its own");
             }
             if (producer.failure() != null) {
-                throw new IllegalStateException("the producer failed: " + rootMessage(producer.failure()),
+                throw new IllegalStateException("the producer failed: " + Failures.message(producer.failure()),
                         producer.failure());
             }
             if (settings.records() > 0 && producer.isDone() && producer.acknowledged() == settings.records()
@@ -425,7 +427,7 @@ public final class Demo {
 
     private Map<TopicPartition, Long> committedOffsets() {
         try {
-            Map<TopicPartition, Long> offsets = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::partition));
+            Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
             cluster.admin().listConsumerGroupOffsets(settings.group()).partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS).forEach((tp, om) -> offsets.put(tp, om.offset()));
             return offsets;
@@ -453,8 +455,7 @@ public final class Demo {
                 .map(e -> "p" + e.getKey().partition() + "@" + e.getValue()).collect(Collectors.joining(" "));
     }
 
-    private void drain() {
-        SeqSet acked = producer.acknowledgedSet();
+    private void drain(SeqSet acked) {
         if (ledger.covers(acked)) {
             return;
         }
@@ -506,7 +507,7 @@ public final class Demo {
             } catch (Exception e) {
                 LOG.error("a component did not stop cleanly", e);
                 if (failure == null) {
-                    failure = "a component did not stop cleanly: " + rootMessage(e);
+                    failure = "a component did not stop cleanly: " + Failures.message(e);
                 }
             }
         }
@@ -517,8 +518,7 @@ public final class Demo {
     private record Stop(AutoCloseable action, java.util.function.Supplier<String> message) {
     }
 
-    private Result summarize(StopReason reason, String failure) {
-        SeqSet acked = producer == null ? new SeqSet() : producer.acknowledgedSet();
+    private Result summarize(StopReason reason, SeqSet acked, String failure) {
         Ledger truth = ledger;
         if (store != null) {
             // Exactly-once is judged by what the store holds, not by what the listener happened to see.
@@ -565,14 +565,6 @@ public final class Demo {
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics)));
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null
-                || t instanceof CompletionException || t instanceof ExecutionException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 
     static String formatRate(double rate) {
         return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%.2f", rate);

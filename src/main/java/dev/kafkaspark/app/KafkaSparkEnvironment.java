@@ -5,6 +5,7 @@ import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import dev.kafkaspark.pipeline.LocalSpark;
+import dev.kafkaspark.pipeline.StreamingRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -210,14 +211,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
     /** Consumer properties for a direct stream on this cluster: string keys and values, earliest, no auto-commit. */
     public Map<String, Object> kafkaParams(String groupId) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return p;
+        return StreamingRunner.directStreamParams(bootstrapServers(), groupId);
     }
 
     /** A kafka-0-10 direct stream on a topic ({@code PreferConsistent}, {@code Subscribe}). */

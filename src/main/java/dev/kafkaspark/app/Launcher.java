@@ -37,13 +37,10 @@ public final class Launcher {
     }
 
     /** Runs the program in a child JVM when that helps; returns its exit code, or empty to run in this JVM. */
-    static Optional<Integer> relaunch(String[] args) {
+    static Optional<Integer> relaunch(String[] args, Invocation invocation) {
         if (System.getProperty(LAUNCHED) != null || "off".equalsIgnoreCase(System.getProperty("demo.cds"))
-                || "off".equalsIgnoreCase(System.getenv("KAFKA_SPARK_DEMO_CDS")) || !longStart(args)) {
+                || "off".equalsIgnoreCase(System.getenv("KAFKA_SPARK_DEMO_CDS")) || !invocation.longStart()) {
             return Optional.empty();
-        }
-        if (!parses(args)) {
-            return Optional.empty(); // a usage error: answer it here, at once
         }
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (jvmArgs.stream().anyMatch(a -> a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit")
@@ -102,15 +99,6 @@ public final class Launcher {
         }
     }
 
-    private static boolean parses(String[] args) {
-        try {
-            new picocli.CommandLine(new dev.kafkaspark.cli.TopCommand()).parseArgs(args);
-            return true;
-        } catch (picocli.CommandLine.ParameterException e) {
-            return false;
-        }
-    }
-
     /** Deletes all but the newest {@code keep} archives (each build of the jar makes its own). */
     private static void keepNewest(Path cache, int keep) throws IOException {
         List<Path> archives;
@@ -121,32 +109,6 @@ public final class Launcher {
         for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
             Files.deleteIfExists(old);
         }
-    }
-
-    /** Whether the command line runs the demo or the stream (the commands worth an archive). */
-    static boolean longStart(String[] args) {
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
-                return false;
-            }
-        }
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                return a.equals("demo") || a.equals("stream") || isOptionValue(args, a);
-            }
-        }
-        return true;
-    }
-
-    private static boolean isOptionValue(String[] args, String word) {
-        // The first non-option word may be an option's value (demo options without a subcommand): those run the demo.
-        for (int i = 1; i < args.length; i++) {
-            if (args[i] == word && args[i - 1].startsWith("--") && !args[i - 1].contains("=")) {
-                return !List.of("zookeeper", "broker", "check", "topics", "produce", "consume", "bench",
-                        "bench-limit", "help").contains(word);
-            }
-        }
-        return false;
     }
 
     private static Optional<Path> ownJar() {

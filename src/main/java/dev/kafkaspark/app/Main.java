@@ -13,14 +13,15 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        java.util.Optional<Integer> launched = Launcher.relaunch(args);
+        Invocation invocation = Invocation.of(args);
+        java.util.Optional<Integer> launched = Launcher.relaunch(args, invocation);
         if (launched.isPresent()) {
             System.exit(launched.get());
         }
         // Before anything logs: each kind of process gets its own file, so a class running a broker, a consumer and
         // the stream side by side in one directory gets one readable log per process kind.
         if (System.getProperty("demo.logfile") == null) {
-            System.setProperty("demo.logfile", "logs/" + logName(args) + ".log");
+            System.setProperty("demo.logfile", "logs/" + invocation.logName() + ".log");
         }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
@@ -38,27 +39,5 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
-    }
-
-    /** The log file's base name for a command line: the subcommand, and the broker id for brokers. */
-    static String logName(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "zookeeper", "stream", "demo", "bench":
-                    return args[i];
-                case "broker":
-                    for (int j = i + 1; j + 1 < args.length; j++) {
-                        if ("--broker-id".equals(args[j])) {
-                            return "broker-" + args[j + 1].replaceAll("[^0-9]", "");
-                        }
-                    }
-                    return "broker-0";
-                case "topics", "produce", "consume", "check":
-                    return "clients";
-                default:
-                    break;
-            }
-        }
-        return "demo";
     }
 }

@@ -80,12 +80,7 @@ public final class Cli {
 
     /** The most telling message of a failure, on one line. */
     public static String oneLine(Throwable ex) {
-        Throwable t = ex;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.replace('\n', ' ').trim();
+        return dev.kafkaspark.cluster.Failures.message(ex);
     }
 
     private static boolean verbose(String[] args) {

@@ -91,7 +91,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new IllegalStateException("Kafka broker " + brokerId + " did not start: " + rootMessage(e), e);
+            throw new IllegalStateException("Kafka broker " + brokerId + " did not start: " + Failures.rootCause(e), e);
         }
     }
 
@@ -189,13 +189,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 
     /** Keeps Kafka from ending the whole JVM: its fatal paths throw instead, and the owner decides what to do. */
     static final class ExitGuard {

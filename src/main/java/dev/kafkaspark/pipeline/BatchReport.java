@@ -2,7 +2,6 @@ package dev.kafkaspark.pipeline;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One finished batch as the driver sees it.
@@ -27,10 +26,5 @@ public record BatchReport(long batchTimeMillis, List<PartitionSummary> partition
     /** The first {@code n} records, partition by partition, in offset order. */
     public List<PartitionSummary.Sample> samples(int n) {
         return partitions.stream().flatMap(p -> p.samples().stream()).limit(n).toList();
-    }
-
-    /** All per-partition samples, as a stream. */
-    public Stream<PartitionSummary.Sample> allSamples() {
-        return partitions.stream().flatMap(p -> p.samples().stream());
     }
 }

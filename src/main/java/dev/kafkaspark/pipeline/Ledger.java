@@ -21,7 +21,6 @@ public final class Ledger implements BatchListener {
     private long batches;
     private long firstRecordsFinishedMillis = -1;
     private long lastRecordsFinishedMillis = -1;
-    private boolean keyCheckPartial;
     private final org.HdrHistogram.Histogram latency = new org.HdrHistogram.Histogram(3_600_000L, 3);
 
     @Override
@@ -54,7 +53,6 @@ public final class Ledger implements BatchListener {
                     keyConflicts++;
                 }
             }
-            keyCheckPartial |= p.keysTruncated();
             if (report.finishedMillis() > 0 && firstRecordsFinishedMillis > 0) {
                 // Steady state only: records sent before the first batch with records finished waited for Spark
                 // to start, which is start-up time (reported as such), not latency.
@@ -80,11 +78,6 @@ public final class Ledger implements BatchListener {
     /** Records processed, all of them (including ones not in the synthetic format, and repeats). */
     public synchronized long records() {
         return records;
-    }
-
-    /** Distinct synthetic sequence numbers processed. */
-    public synchronized long distinct() {
-        return processed.size();
     }
 
     /** Synthetic records processed more than once (each repeat counts once). */
@@ -130,11 +123,6 @@ public final class Ledger implements BatchListener {
     /** Times a key showed up in a partition other than the one it was first seen in. */
     public synchronized long keyConflicts() {
         return keyConflicts;
-    }
-
-    /** Whether there were too many keys to check them all. */
-    public synchronized boolean keyCheckPartial() {
-        return keyCheckPartial;
     }
 
     /** Batches seen, empty ones included. */

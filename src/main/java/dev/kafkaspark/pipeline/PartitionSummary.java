@@ -11,7 +11,7 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
 /**
  * What one Kafka partition contributed to one batch, computed where the records are (on the executor) so only this
  * small summary travels to the driver: the offset range, counts, the sequence numbers seen, whether they kept their
- * order, the keys seen, the first few records as text, and the span of record timestamps.
+ * order, the keys seen, the first few records as text, and how many records carried each timestamp.
  */
 public final class PartitionSummary implements Serializable {
 
@@ -28,11 +28,8 @@ public final class PartitionSummary implements Serializable {
     private long lastSeq = -1;
     private long orderViolations;
     private final TreeSet<String> keys = new TreeSet<>();
-    private boolean keysTruncated;
     private final List<Sample> samples = new ArrayList<>();
     private final TimeCounts timestamps = new TimeCounts();
-    private long minTimestamp = Long.MAX_VALUE;
-    private long maxTimestamp = Long.MIN_VALUE;
 
     /** One record shown to the learner. */
     public record Sample(int partition, long offset, String key, String value) implements Serializable {
@@ -63,8 +60,6 @@ public final class PartitionSummary implements Serializable {
             samples.add(new Sample(range.partition(), offset, key, value));
         }
         timestamps.add(timestamp);
-        minTimestamp = Math.min(minTimestamp, timestamp);
-        maxTimestamp = Math.max(maxTimestamp, timestamp);
         long seq = RecordFormat.parseSeq(value);
         if (seq < 0) {
             foreign++;
@@ -80,8 +75,6 @@ public final class PartitionSummary implements Serializable {
         if (key != null) {
             if (keys.size() < MAX_KEYS) {
                 keys.add(key);
-            } else if (!keys.contains(key)) {
-                keysTruncated = true;
             }
         }
     }
@@ -131,11 +124,6 @@ public final class PartitionSummary implements Serializable {
         return Collections.unmodifiableSet(keys);
     }
 
-    /** Whether more keys were seen than kept. */
-    public boolean keysTruncated() {
-        return keysTruncated;
-    }
-
     /** The first records, in offset order. */
     public List<Sample> samples() {
         return Collections.unmodifiableList(samples);
@@ -146,13 +134,4 @@ public final class PartitionSummary implements Serializable {
         return timestamps;
     }
 
-    /** The smallest record timestamp, or {@link Long#MAX_VALUE} when empty. */
-    public long minTimestamp() {
-        return minTimestamp;
-    }
-
-    /** The largest record timestamp, or {@link Long#MIN_VALUE} when empty. */
-    public long maxTimestamp() {
-        return maxTimestamp;
-    }
 }

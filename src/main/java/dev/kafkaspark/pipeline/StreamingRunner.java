@@ -23,10 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the Spark side: the Spark context, then the streaming context reading the topic with the kafka-0-10 direct
- * stream, running {@link StreamingJob} and handing every batch to a {@link BatchListener}, then committing the batch's
- * offsets to Kafka. Creating the Spark context is the slow part, so it is a step of its own ({@link #prepare}) that
- * can run while the brokers start.
+ * Owns the streaming side: a lease on the Spark context ({@link LocalSpark}), then the streaming context reading the
+ * topic with the kafka-0-10 direct stream, running {@link StreamingJob} and handing every batch to a
+ * {@link BatchListener}, then committing the batch's offsets to Kafka (or, exactly-once, storing them with the output).
  */
 public final class StreamingRunner implements AutoCloseable {
 
@@ -57,17 +56,26 @@ public final class StreamingRunner implements AutoCloseable {
 
     /** The consumer properties of the direct stream: the job commits offsets itself, after each batch's output. */
     static Map<String, Object> kafkaParams(StreamingSettings s, String bootstrapServers) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> p = directStreamParams(bootstrapServers, s.groupId());
         // Larger fetches keep the executors busy when the producer runs flat out.
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         p.putAll(s.kafkaOverrides());
+        return p;
+    }
+
+    /**
+     * Consumer properties any kafka-0-10 direct stream here starts from: string keys and values, the earliest offset
+     * when the group has none, and no auto-commit (the job commits, or stores, its offsets itself).
+     */
+    public static Map<String, Object> directStreamParams(String bootstrapServers, String groupId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return p;
     }
 

@@ -37,8 +37,14 @@ public final class Clients {
 
     /** The brokers of the cluster, or a clear failure when none answers. */
     public static Collection<Node> brokers(Admin admin, String bootstrap) {
+        return brokers(admin.describeCluster(), bootstrap);
+    }
+
+    /** The brokers of a cluster description, or a clear failure when none answers. */
+    public static Collection<Node> brokers(org.apache.kafka.clients.admin.DescribeClusterResult cluster,
+            String bootstrap) {
         try {
-            return admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             if (e instanceof TimeoutException || e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw new UnreachableException(bootstrap, TIMEOUT);

@@ -27,8 +27,9 @@ public final class ClusterCheck {
     public static List<String> kafka(String bootstrap) {
         List<String> lines = new ArrayList<>();
         try (Admin admin = Clients.admin(bootstrap)) {
-            Collection<Node> nodes = Clients.brokers(admin, bootstrap);
+            // One describe-cluster request answers all three; Clients.brokers turns "nobody there" into a clear error.
             DescribeClusterResult cluster = admin.describeCluster();
+            Collection<Node> nodes = Clients.brokers(cluster, bootstrap);
             String clusterId = get(cluster.clusterId());
             Node controller = get(cluster.controller());
             Set<String> topics = new TreeSet<>(get(admin.listTopics(new ListTopicsOptions().listInternal(false))
