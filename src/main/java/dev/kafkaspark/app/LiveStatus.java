@@ -8,6 +8,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +35,7 @@ final class LiveStatus implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final SyntheticProducer producer;
     private final Ledger ledger;
-    private final Supplier<Map<Integer, Long>> reached;
+    private final Supplier<Optional<Map<TopicPartition, Long>>> reached;
     private final long intervalMillis;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "live-status");
@@ -46,10 +49,11 @@ final class LiveStatus implements AutoCloseable {
     private boolean behind;
 
     /**
-     * @param reached the offsets the job has reached per partition (committed to Kafka, or stored)
+     * @param reached the offsets the job has reached per partition (committed to Kafka, or stored); empty when they
+     *     cannot be read
      */
     LiveStatus(Narrator narrator, Admin admin, List<TopicPartition> partitions, SyntheticProducer producer,
-            Ledger ledger, Supplier<Map<Integer, Long>> reached, long intervalMillis) {
+            Ledger ledger, Supplier<Optional<Map<TopicPartition, Long>>> reached, long intervalMillis) {
         this.narrator = narrator;
         this.admin = admin;
         this.partitions = partitions;
@@ -73,7 +77,9 @@ final class LiveStatus implements AutoCloseable {
         lastMillis = now;
         lastProduced = produced;
         lastProcessed = processed;
-        Map<Integer, Long> lag = StatusLine.lag(endOffsets(), reached.get());
+        // Lag unknown (shown as "?") rather than a made-up 0 when either side cannot be read.
+        Map<Integer, Long> lag = endOffsets().flatMap(end -> reached.get().map(r -> StatusLine.lag(end, byPartition(r))))
+                .orElse(null);
         narrator.line(StatusLine.format(in, out, lag, timing.processingMillis(), timing.schedulingDelayMillis()));
         delays.addLast(timing.schedulingDelayMillis());
         while (delays.size() > 3) {
@@ -94,20 +100,26 @@ final class LiveStatus implements AutoCloseable {
         }
     }
 
-    private Map<Integer, Long> endOffsets() {
+    private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        Map<Integer, Long> m = new HashMap<>();
+        offsets.forEach((tp, o) -> m.put(tp.partition(), o));
+        return m;
+    }
+
+    private Optional<Map<Integer, Long>> endOffsets() {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
         Map<Integer, Long> end = new HashMap<>();
         try {
             admin.listOffsets(request).all().get(5, TimeUnit.SECONDS)
                     .forEach((tp, info) -> end.put(tp.partition(), info.offset()));
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.debug("could not read end offsets: {}", e.toString());
+            return Optional.of(end);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("could not read end offsets for the status line: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return end;
+        return Optional.empty();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.kafkaspark.app;
 
-import dev.kafkaspark.cluster.Backoff;
+import dev.kafkaspark.support.Backoff;
+import dev.kafkaspark.support.Failures;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,6 +36,8 @@ final class PartitionWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile List<Row> current = List.of();
     private volatile boolean running = true;
+    private volatile String lastError = "no answer yet";
+    private boolean unavailable;
 
     PartitionWatcher(Admin admin, String topic, Narrator narrator) {
         this.admin = admin;
@@ -74,6 +79,12 @@ final class PartitionWatcher implements AutoCloseable {
                 return;
             }
             List<Row> rows = fetch();
+            if (rows.isEmpty() != unavailable) {
+                unavailable = rows.isEmpty();
+                // Say when the table cannot be read, so a silence is never mistaken for "nothing changed".
+                narrator.step(unavailable ? "the partition table of %s cannot be read right now (%s); still trying"
+                        : "the partition table of %s can be read again", topic, lastError);
+            }
             if (!rows.isEmpty() && !rows.equals(current)) {
                 current = rows;
                 narrator.step("partitions of %s changed:", topic);
@@ -89,11 +100,12 @@ final class PartitionWatcher implements AutoCloseable {
             return d.get(topic).partitions().stream().sorted(Comparator.comparingInt(TopicPartitionInfo::partition))
                     .map(p -> new Row(p.partition(), p.leader() == null || p.leader().isEmpty() ? -1
                             : p.leader().id(), ids(p.replicas()), ids(p.isr()))).toList();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.debug("could not describe {}: {}", topic, e.toString());
+        } catch (ExecutionException | TimeoutException e) {
+            lastError = Failures.message(e);
+            LOG.warn("could not describe {}: {}", topic, e.toString());
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return List.of();
         }
     }

@@ -28,9 +28,17 @@ public final class StatusLine {
         return lag;
     }
 
-    /** The status line, at most {@link #WIDTH} characters; per-partition lag is left out when it does not fit. */
+    /**
+     * The status line, at most {@link #WIDTH} characters; per-partition lag is left out when it does not fit, and shown
+     * as {@code ?} when it is not known ({@code lag} null).
+     */
     public static String format(double producedPerSecond, double processedPerSecond, Map<Integer, Long> lag,
             long processingMillis, long schedulingDelayMillis) {
+        if (lag == null) {
+            return String.format(Locale.ROOT, "    in %s/s  out %s/s  lag ?  took %s  wait %s",
+                    compact(producedPerSecond), compact(processedPerSecond), seconds(processingMillis),
+                    seconds(schedulingDelayMillis));
+        }
         long total = lag.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder parts = new StringBuilder();
         new TreeMap<>(lag).forEach((p, l) -> parts.append(parts.length() == 0 ? "" : " ").append('p').append(p).append(' ')

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kafkaspark.app.Narrator;
+import dev.kafkaspark.app.RunMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmark: the standard workloads of {@code shared/WORKLOADS.md}, each in fresh child JVMs of this jar, with the
@@ -17,8 +19,12 @@ import java.util.List;
  */
 public final class Bench {
 
+    /** The start-up phases of W1: their names in the report, and where each is in a run's metrics. */
     static final String[] STARTUP_PHASES = {"zookeeper_ready_ms", "broker_ready_ms", "topic_ready_ms",
         "spark_ready_ms", "first_batch_ms"};
+    private static final List<java.util.function.ToLongFunction<RunMetrics>> PHASE_VALUES = List.of(
+            RunMetrics::zookeeperReadyMs, RunMetrics::brokerReadyMs, RunMetrics::topicReadyMs,
+            RunMetrics::sparkReadyMs, RunMetrics::firstBatchMs);
     static final long[] STARTUP_INTERVALS = {2000, 500};
     static final long[] LATENCY_INTERVALS = {200, 1000, 2000};
 
@@ -98,25 +104,33 @@ public final class Bench {
     private ObjectNode startup() {
         ObjectNode startup = json.createObjectNode();
         for (long interval : STARTUP_INTERVALS) {
-            List<List<Long>> phases = new ArrayList<>();
+            startup.set(Long.toString(interval), startupRuns(interval, Map.of(), ""));
+        }
+        // The same 2 s start-up in one JVM, without the launcher's class cache: what the cache saves.
+        startup.set("2000-no-class-cache", startupRuns(2000, Map.of("KAFKA_SPARK_DEMO_CDS", "off"),
+                ", no class cache"));
+        return startup;
+    }
+
+    private ObjectNode startupRuns(long interval, Map<String, String> env, String label) {
+        List<List<Long>> phases = new ArrayList<>();
+        for (int i = 0; i < STARTUP_PHASES.length; i++) {
+            phases.add(new ArrayList<>());
+        }
+        for (int run = 1; run <= settings.runs(); run++) {
+            narrator.step("start-up, %d ms batches%s: run %d of %d", interval, label, run, settings.runs());
+            RunMetrics r = child.demo("startup-" + interval + (env.isEmpty() ? "" : "-nocache") + "-" + run, 180,
+                    env, "--records", "400", "--rate", "200", "--batch-interval", interval + "ms", "--zk-port", "0",
+                    "--kafka-port", "0", "--no-ui", "--quiet-batches");
             for (int i = 0; i < STARTUP_PHASES.length; i++) {
-                phases.add(new ArrayList<>());
-            }
-            for (int run = 1; run <= settings.runs(); run++) {
-                narrator.step("start-up, %d ms batches: run %d of %d", interval, run, settings.runs());
-                JsonNode r = child.run("startup-" + interval + "-" + run, 180, "demo", "--records", "400", "--rate",
-                        "200", "--batch-interval", interval + "ms", "--zk-port", "0", "--kafka-port", "0", "--no-ui",
-                        "--quiet-batches");
-                for (int i = 0; i < STARTUP_PHASES.length; i++) {
-                    phases.get(i).add(r.get(STARTUP_PHASES[i]).asLong());
-                }
-            }
-            ObjectNode byPhase = startup.putObject(Long.toString(interval));
-            for (int i = 0; i < STARTUP_PHASES.length; i++) {
-                byPhase.set(STARTUP_PHASES[i], stats(Stats.of(phases.get(i))));
+                phases.get(i).add(PHASE_VALUES.get(i).applyAsLong(r));
             }
         }
-        return startup;
+        ObjectNode byPhase = json.createObjectNode();
+        for (int i = 0; i < STARTUP_PHASES.length; i++) {
+            byPhase.set(STARTUP_PHASES[i], stats(Stats.of(phases.get(i))));
+        }
+        return byPhase;
     }
 
     private JsonNode limit() {
@@ -129,18 +143,22 @@ public final class Bench {
     private ObjectNode throughput(JsonNode limit) {
         narrator.step("throughput: producer flat out for %d s, 100-byte values, Spark counting",
                 settings.throughput().toSeconds());
-        JsonNode r = child.run("throughput", settings.throughput().toSeconds() + 300, "demo", "--rate", "max",
+        RunMetrics r = child.demo("throughput", settings.throughput().toSeconds() + 300, Map.of(), "--rate", "max",
                 "--duration", settings.throughput().toSeconds() + "s", "--value-size", "100", "--zk-port", "0",
                 "--kafka-port", "0", "--no-ui", "--quiet-batches");
         ObjectNode t = json.createObjectNode();
-        for (String field : new String[] {"produced", "processed", "missing", "duplicated", "produced_per_s",
-            "processed_per_s", "lag_at_stop", "drain_ms", "peak_heap_mb", "peak_rss_mb"}) {
-            t.set(field, r.get(field));
-        }
-        t.put("processed_equals_produced", r.get("missing").asLong() == 0 && r.get("duplicated").asLong() == 0
-                && r.get("processed").asLong() == r.get("produced").asLong());
-        t.put("fraction_of_producer_limit", r.get("processed_per_s").asDouble()
-                / limit.get("produced_per_s").asDouble());
+        t.put("produced", r.produced());
+        t.put("processed", r.processed());
+        t.put("missing", r.missing());
+        t.put("duplicated", r.duplicated());
+        t.put("produced_per_s", r.producedPerS());
+        t.put("processed_per_s", r.processedPerS());
+        t.put("lag_at_stop", r.lagAtStop());
+        t.put("drain_ms", r.drainMs());
+        t.put("peak_heap_mb", r.peakHeapMb());
+        t.put("peak_rss_mb", r.peakRssMb());
+        t.put("processed_equals_produced", r.missing() == 0 && r.duplicated() == 0 && r.processed() == r.produced());
+        t.put("fraction_of_producer_limit", r.processedPerS() / limit.get("produced_per_s").asDouble());
         return t;
     }
 
@@ -149,17 +167,19 @@ public final class Bench {
         for (long interval : LATENCY_INTERVALS) {
             narrator.step("latency: %,d records/s for %d s, %d ms batches", settings.latencyRate(),
                     settings.latency().toSeconds(), interval);
-            JsonNode r = child.run("latency-" + interval, settings.latency().toSeconds() + 300, "demo", "--rate",
-                    Integer.toString(settings.latencyRate()), "--duration", settings.latency().toSeconds() + "s",
-                    "--batch-interval", interval + "ms", "--value-size", "100", "--zk-port", "0", "--kafka-port",
-                    "0", "--no-ui", "--quiet-batches");
+            RunMetrics r = child.demo("latency-" + interval, settings.latency().toSeconds() + 300, Map.of(),
+                    "--rate", Integer.toString(settings.latencyRate()), "--duration",
+                    settings.latency().toSeconds() + "s", "--batch-interval", interval + "ms", "--value-size", "100",
+                    "--zk-port", "0", "--kafka-port", "0", "--no-ui", "--quiet-batches");
             ObjectNode l = latency.putObject(Long.toString(interval));
-            JsonNode lat = r.get("latency_ms");
-            for (String p : new String[] {"p50", "p95", "p99", "max", "count"}) {
-                l.set(p, lat.get(p));
-            }
+            RunMetrics.Latency lat = r.latencyMs();
+            l.put("p50", lat.p50());
+            l.put("p95", lat.p95());
+            l.put("p99", lat.p99());
+            l.put("max", lat.max());
+            l.put("count", lat.count());
             l.put("target_p99_ms", interval + 300);
-            l.put("missing", r.get("missing").asLong());
+            l.put("missing", r.missing());
         }
         return latency;
     }

@@ -23,11 +23,13 @@ public final class BenchReport {
                 r.get("settings").get("quick").asBoolean() ? " (quick)" : ""));
         b.append(String.format(Locale.ROOT, "%nstart-up, ms from JVM start (median [min-max] of %d)%n",
                 r.get("settings").get("startup_runs").asInt()));
-        b.append(String.format(Locale.ROOT, "  %-26s %-22s %s%n", "", "2 s batches", "500 ms batches"));
+        b.append(String.format(Locale.ROOT, "  %-26s %-22s %-22s %s%n", "", "2 s batches", "500 ms batches",
+                "2 s, no class cache"));
         for (int i = 0; i < Bench.STARTUP_PHASES.length; i++) {
-            b.append(String.format(Locale.ROOT, "  %-26s %-22s %s%n", PHASE_NAMES[i],
+            b.append(String.format(Locale.ROOT, "  %-26s %-22s %-22s %s%n", PHASE_NAMES[i],
                     fmt(r.get("startup").get("2000").get(Bench.STARTUP_PHASES[i])),
-                    fmt(r.get("startup").get("500").get(Bench.STARTUP_PHASES[i]))));
+                    fmt(r.get("startup").get("500").get(Bench.STARTUP_PHASES[i])),
+                    fmt(r.get("startup").path("2000-no-class-cache").path(Bench.STARTUP_PHASES[i]))));
         }
         JsonNode t = r.get("throughput");
         JsonNode l = r.get("limit");
@@ -65,6 +67,9 @@ public final class BenchReport {
     }
 
     private static String fmt(JsonNode stats) {
+        if (stats.isMissingNode()) {
+            return "-";
+        }
         return new Stats(stats.get("median").asDouble(), stats.get("min").asDouble(), stats.get("max").asDouble(),
                 stats.get("runs").asInt()).format();
     }

@@ -1,6 +1,6 @@
 package dev.kafkaspark.bench;
 
-import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.app.Memory;
 import dev.kafkaspark.pipeline.SyntheticProducer;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.kafkaspark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kafkaspark.app.RunMetrics;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -13,12 +14,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One workload in a fresh child JVM of this same jar, so every start is really cold: it runs a command with
- * {@code --bench-report} and reads back the {@code BENCH {...}} line it prints.
+ * One workload in a fresh child JVM of this same jar, started as a user starts it: nothing loaded or compiled yet,
+ * with the class cache when the launcher finds one (as on a user's second and later runs; the start-up workload also
+ * runs without it). It runs a command with {@code --bench-report} and reads back the {@code BENCH {...}} line.
  */
 final class ChildRun {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private final Path jar;
     private final List<String> jvmArgs;
@@ -46,6 +50,24 @@ final class ChildRun {
 
     /** Runs the command to its end (at most {@code timeoutSeconds}) and returns its report. */
     JsonNode run(String name, long timeoutSeconds, String... args) {
+        return run(name, timeoutSeconds, java.util.Map.of(), args);
+    }
+
+    /** A demo run to its end, with its metrics. */
+    RunMetrics demo(String name, long timeoutSeconds, java.util.Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "demo";
+        System.arraycopy(args, 0, all, 1, args.length);
+        try {
+            return JSON.treeToValue(run(name, timeoutSeconds, env, all), RunMetrics.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("workload " + name + " printed a report that is not a run's metrics: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the command with extra environment variables and returns its report. */
+    JsonNode run(String name, long timeoutSeconds, java.util.Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -57,8 +79,10 @@ final class ChildRun {
         try {
             Files.createDirectories(logDir);
             File out = logDir.resolve("bench-" + name + ".out").toFile();
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroy();
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {

@@ -1,8 +1,8 @@
 package dev.kafkaspark.cli;
 
 import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.cluster.EmbeddedBroker;
-import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.cluster.Broker;
+import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import dev.kafkaspark.tools.ClusterCheck;
 import java.util.HashMap;
@@ -85,7 +85,7 @@ public final class BrokerCommand implements Callable<Integer> {
             if (kafka.fellBack()) {
                 narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
             }
-            for (EmbeddedBroker broker : cluster.brokers()) {
+            for (Broker broker : cluster.brokers()) {
                 narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
                         broker.bootstrapServers(), cluster.zookeeperConnect());
             }

@@ -80,7 +80,7 @@ public final class Cli {
 
     /** The most telling message of a failure, on one line. */
     public static String oneLine(Throwable ex) {
-        return dev.kafkaspark.cluster.Failures.message(ex);
+        return dev.kafkaspark.support.Failures.message(ex);
     }
 
     private static boolean verbose(String[] args) {

@@ -1,7 +1,9 @@
 package dev.kafkaspark.cli;
 
 import dev.kafkaspark.app.Demo;
+import dev.kafkaspark.app.DemoResult;
 import dev.kafkaspark.app.DemoSettings;
+import dev.kafkaspark.app.InvalidSettingException;
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.cluster.TopicSpec;
 import java.io.PrintWriter;
@@ -33,17 +35,17 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings;
         try {
             settings = options.toSettings();
-            TopicSpec.of(settings.topic(), settings.partitions(), 1);
+            TopicSpec.of(settings.topic().name(), settings.topic().partitions(), 1);
+        } catch (InvalidSettingException e) {
+            throw new UsageException(e.message(setting -> "--" + setting));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (dev.kafkaspark.app.Launcher.savingNotice() != null) {
-            spec.commandLine().getOut().println(dev.kafkaspark.app.Launcher.savingNotice());
-        }
+        Launcher.savingNotice().ifPresent(out::println);
         Demo demo = new Demo(settings, new Narrator(out));
-        Demo.Result result;
+        DemoResult result;
         try (Signals.Registration ignored = Signals.onInterrupt(() -> {
             if (demo.requestStop() >= 3) {
                 err.println("stopping now, without cleaning up");
@@ -58,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (result.missing() > 0) {
             out.println("LOST: " + result.missing() + " record(s) acknowledged by Kafka were never processed by Spark"
-                    + (result.reason() == Demo.StopReason.INTERRUPTED
+                    + (result.reason() == DemoResult.StopReason.INTERRUPTED
                             ? " (stopped before Spark caught up: they are the ones still in flight)" : ""));
         }
         if (result.duplicated() > 0) {
@@ -77,13 +79,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (result.produced() > 0) {
             out.println(result.throughputLine());
         }
-        if (settings.benchReport()) {
-            try {
-                out.println("BENCH " + new com.fasterxml.jackson.databind.ObjectMapper()
-                        .writeValueAsString(result.metrics()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("could not write the bench report: " + e.getMessage(), e);
-            }
+        if (settings.output().benchReport()) {
+            out.println("BENCH " + result.metrics().toJson());
         }
         out.println(result.summaryLine());
         out.flush();

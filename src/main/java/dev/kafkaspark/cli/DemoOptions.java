@@ -118,15 +118,6 @@ public final class DemoOptions {
 
     /** The settings, or an {@link IllegalArgumentException} naming the bad option. */
     DemoSettings toSettings() {
-        if (show < 0) {
-            throw new IllegalArgumentException("--show must not be negative, not " + show);
-        }
-        if (valueSize < 0) {
-            throw new IllegalArgumentException("--value-size must not be negative, not " + valueSize);
-        }
-        if (store != null && delivery != Delivery.EXACTLY_ONCE) {
-            throw new IllegalArgumentException("--store is for --delivery exactly-once");
-        }
         return DemoSettings.builder().topic(topic).partitions(partitions).batchInterval(batchInterval).rate(rate)
                 .keys(keys).records(records == null ? -1 : records).duration(duration)
                 .zkPort(zkPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_ZK_PORT)

@@ -1,60 +1,102 @@
 package dev.kafkaspark.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM as a request to stop, handled by the program itself, so components stop in order
- * instead of racing each other's shutdown hooks.
+ * Stop requests, whatever sends them: Ctrl-C (SIGINT), SIGTERM and SIGHUP to this process, or, in the launcher's
+ * child, the launcher passing them on ({@link ParentLink}). The newest registered action handles each request, so
+ * components stop in order instead of racing each other's shutdown hooks; with none registered a request exits the
+ * way the JVM would (128 plus the signal's number, shutdown hooks run).
  */
 final class Signals {
 
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+    private static final int SIGHUP = 1;
+    private static final Deque<Runnable> ACTIONS = new ConcurrentLinkedDeque<>();
+    private static boolean installed;
 
     private Signals() {
     }
 
-    /** Restores the previous handlers when closed. */
+    /** Unregisters its action when closed. */
     interface Registration extends AutoCloseable {
         @Override
         void close();
     }
 
     /**
-     * Blocks until Ctrl-C (or SIGTERM), or until the time is up.
+     * Takes over stop signals for this process. In the launcher's child, SIGINT and SIGHUP are ignored (a terminal
+     * sends them to both JVMs, and the launcher passes them on) and the launcher's requests are read instead; when
+     * the launcher is gone, that is two requests: stop, and do not wait for catch-up.
+     */
+    static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        installed = true;
+        boolean child = Launcher.isChild();
+        for (String name : new String[] {"INT", "TERM", "HUP"}) {
+            try {
+                Signal signal = new Signal(name);
+                if (child && !name.equals("TERM")) {
+                    Signal.handle(signal, s -> LOG.debug("SIG{} ignored: the launcher passes it on", name));
+                } else {
+                    Signal.handle(signal, s -> request(s.getNumber()));
+                }
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                LOG.debug("signal {} cannot be handled here: {}", name, e.toString());
+            }
+        }
+        if (child) {
+            ParentLink.listen(System.in, Signals::request, () -> {
+                LOG.warn("the launcher (pid {}) is gone: stopping now", System.getProperty(Launcher.LAUNCHED));
+                request(SIGHUP);
+                request(SIGHUP);
+            });
+        }
+    }
+
+    private static void request(int signal) {
+        Runnable action = ACTIONS.peekFirst();
+        if (action == null) {
+            // Nothing to stop in order yet: end as the JVM would have.
+            new Thread(() -> System.exit(128 + signal), "stop-" + signal).start();
+            return;
+        }
+        action.run();
+    }
+
+    /** Runs {@code action} on every stop request until the registration is closed. */
+    static Registration onInterrupt(Runnable action) {
+        install();
+        ACTIONS.addFirst(action);
+        return () -> ACTIONS.removeFirstOccurrence(action);
+    }
+
+    /**
+     * Blocks until a stop request, or until the time is up.
      *
      * @param limit the longest wait; {@code null}: no limit
-     * @return true when a signal came, false when the time was up
+     * @return true when a stop was requested, false when the time was up
      */
-    static boolean awaitInterrupt(java.time.Duration limit) {
-        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+    static boolean awaitInterrupt(Duration limit) {
+        CountDownLatch latch = new CountDownLatch(1);
         try (Registration ignored = onInterrupt(latch::countDown)) {
             if (limit == null) {
                 latch.await();
                 return true;
             }
-            return latch.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
         }
-    }
-
-    static Registration onInterrupt(Runnable action) {
-        List<Runnable> restore = new ArrayList<>();
-        for (String name : new String[] {"INT", "TERM"}) {
-            try {
-                Signal signal = new Signal(name);
-                SignalHandler previous = Signal.handle(signal, s -> action.run());
-                restore.add(() -> Signal.handle(signal, previous));
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                LOG.debug("signal {} cannot be handled here: {}", name, e.toString());
-            }
-        }
-        return () -> restore.forEach(Runnable::run);
     }
 }

@@ -1,7 +1,7 @@
 package dev.kafkaspark.cli;
 
 import dev.kafkaspark.app.BatchPrinter;
-import dev.kafkaspark.app.Demo;
+import dev.kafkaspark.app.Formats;
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.pipeline.StreamingRunner;
 import dev.kafkaspark.pipeline.StreamingSettings;
@@ -66,9 +66,7 @@ public final class StreamCommand implements Callable<Integer> {
             throw new UsageException("--duration must be positive");
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
-        if (dev.kafkaspark.app.Launcher.savingNotice() != null) {
-            spec.commandLine().getOut().println(dev.kafkaspark.app.Launcher.savingNotice());
-        }
+        Launcher.savingNotice().ifPresent(spec.commandLine().getOut()::println);
         String topic = topicOption.topic;
         Clients.requireTopic(cluster.bootstrapServer, topic);
         StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,
@@ -76,9 +74,9 @@ public final class StreamCommand implements Callable<Integer> {
         try (StreamingRunner runner = StreamingRunner.prepare(settings)) {
             runner.start(cluster.bootstrapServer, new BatchPrinter(narrator, show));
             narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s", topic,
-                    cluster.bootstrapServer, master, Demo.formatDuration(batchInterval), group);
+                    cluster.bootstrapServer, master, Formats.duration(batchInterval), group);
             runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s", url));
-            narrator.step(duration == null ? "Ctrl-C stops" : "running for " + Demo.formatDuration(duration)
+            narrator.step(duration == null ? "Ctrl-C stops" : "running for " + Formats.duration(duration)
                     + "; Ctrl-C stops");
             Signals.awaitInterrupt(duration);
             narrator.step("stopping (finishing the running batch)");

@@ -2,7 +2,7 @@ package dev.kafkaspark.cli;
 
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.cluster.EmbeddedZooKeeper;
-import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.support.Ports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,9 @@
 package dev.kafkaspark.cluster;
 
+import dev.kafkaspark.support.Failures;
+import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.support.TempDir;
+
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -23,7 +27,7 @@ import scala.Option;
  * One in-process Kafka broker in ZooKeeper mode ({@link KafkaServer}), listening on 127.0.0.1, with its log
  * directory in a temp directory it deletes on close.
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements Broker, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final ListenerName PLAINTEXT = ListenerName.normalised("PLAINTEXT");
@@ -56,8 +60,14 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
             Map<String, String> overrides) {
-        ExitGuard.install();
-        TempDir logDir = TempDir.create("kafka-spark-broker-" + brokerId + "-");
+        ExitGuard.acquire();
+        TempDir logDir;
+        try {
+            logDir = TempDir.create("kafka-spark-broker-" + brokerId + "-");
+        } catch (RuntimeException | Error e) {
+            ExitGuard.release();
+            throw e;
+        }
         Properties props = defaults(brokerId, zkConnect, port, clusterSize, logDir);
         props.putAll(overrides);
         try {
@@ -67,8 +77,10 @@ public final class EmbeddedBroker implements AutoCloseable {
             props.put(SocketServerConfigs.LISTENERS_CONFIG, "PLAINTEXT://" + Ports.LOOPBACK + ":" + bound);
             LOG.info("Kafka broker {} started at {}:{}", brokerId, Ports.LOOPBACK, bound);
             return new EmbeddedBroker(brokerId, props, server, logDir, bound);
-        } catch (RuntimeException e) {
-            logDir.close();
+        } catch (RuntimeException | Error e) {
+            try (logDir) {
+                ExitGuard.release();
+            }
             throw e;
         }
     }
@@ -123,21 +135,25 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** The broker id. */
+    @Override
     public int brokerId() {
         return brokerId;
     }
 
     /** The port the listener is bound to. */
+    @Override
     public int port() {
         return port;
     }
 
     /** The address clients bootstrap from, such as {@code 127.0.0.1:9092}. */
+    @Override
     public String bootstrapServers() {
         return Ports.LOOPBACK + ":" + port;
     }
 
     /** Whether this broker is running (not stopped, not closed). */
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -146,6 +162,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * Stops the broker (controlled shutdown: it hands its partitions' leadership to other brokers first) and keeps
      * its data, so {@link #restart()} brings it back where it was.
      */
+    @Override
     public synchronized void stop() {
         if (closed) {
             throw new IllegalStateException("broker " + brokerId + " is closed");
@@ -160,6 +177,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Starts a stopped broker again, on the same port, with the same data; it then catches up with the leaders. */
+    @Override
     public synchronized void restart() {
         if (closed) {
             throw new IllegalStateException("broker " + brokerId + " is closed");
@@ -186,22 +204,27 @@ public final class EmbeddedBroker implements AutoCloseable {
                 server.awaitShutdown();
             }
             LOG.info("Kafka broker {} stopped", brokerId);
+        } finally {
+            ExitGuard.release();
         }
     }
 
 
-    /** Keeps Kafka from ending the whole JVM: its fatal paths throw instead, and the owner decides what to do. */
+    /**
+     * Keeps Kafka from ending the whole JVM while brokers of this process run: its fatal paths throw instead, and the
+     * owner decides what to do. Kafka's own procedures come back when the last broker closes, so a JVM that goes on
+     * (a test run, a user's program) gets them back.
+     */
     static final class ExitGuard {
-        private static volatile boolean installed;
+        private static int holders;
 
         private ExitGuard() {
         }
 
-        static synchronized void install() {
-            if (installed) {
+        static synchronized void acquire() {
+            if (holders++ > 0) {
                 return;
             }
-            installed = true;
             Exit.setExitProcedure((status, message) -> {
                 LOG.error("Kafka asked to exit the JVM with status {}: {}", status, message);
                 throw new IllegalStateException("Kafka asked to exit with status " + status + ": " + message);
@@ -210,6 +233,17 @@ public final class EmbeddedBroker implements AutoCloseable {
                 LOG.error("Kafka asked to halt the JVM with status {}: {}", status, message);
                 throw new IllegalStateException("Kafka asked to halt with status " + status + ": " + message);
             });
+        }
+
+        static synchronized void release() {
+            if (holders > 0 && --holders == 0) {
+                Exit.resetExitProcedure();
+                Exit.resetHaltProcedure();
+            }
+        }
+
+        static synchronized boolean installed() {
+            return holders > 0;
         }
     }
 }

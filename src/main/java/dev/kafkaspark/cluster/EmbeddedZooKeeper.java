@@ -1,5 +1,8 @@
 package dev.kafkaspark.cluster;
 
+import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.support.TempDir;
+
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.curator.test.InstanceSpec;

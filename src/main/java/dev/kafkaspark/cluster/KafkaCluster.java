@@ -1,27 +1,44 @@
 package dev.kafkaspark.cluster;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * A running Kafka cluster this process owns. ZooKeeper mode is the one implementation today ({@link ZkKafkaCluster});
- * a KRaft one can sit behind the same contract.
+ * A running Kafka cluster this process owns: what the demo, the commands and the test harness need of it, whatever
+ * keeps its metadata. ZooKeeper mode ({@link ZkKafkaCluster}) is one implementation; a KRaft one sits beside it.
  */
 public interface KafkaCluster extends AutoCloseable {
 
-    /** The bootstrap address list for clients, read from the running brokers. */
+    /** The bootstrap address list of the running brokers. */
     String bootstrapServers();
 
-    /** The ZooKeeper connect string, or {@code null} in a mode without ZooKeeper. */
-    String zookeeperConnect();
+    /** The bootstrap address of every broker, running or not (what a long-lived client should be given). */
+    String allBootstrapServers();
 
-    /** The running brokers, in start order. */
-    List<EmbeddedBroker> brokers();
+    /** The brokers, in start order. */
+    List<Broker> brokers();
+
+    /** The broker with this id. */
+    default Broker broker(int id) {
+        return brokers().stream().filter(b -> b.brokerId() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no broker with id " + id + "; brokers: "
+                        + brokers().stream().map(Broker::brokerId).toList()));
+    }
 
     /** An admin client for this cluster, owned by the cluster (do not close it). */
     Admin admin();
 
-    /** Stops the brokers, then the coordination service, and deletes every file they wrote; idempotent. */
+    /** The ZooKeeper connect string; empty in a mode without ZooKeeper. */
+    Optional<String> zookeeperConnect();
+
+    /** What keeps the cluster's metadata, as a person reads it: {@code ZooKeeper at 127.0.0.1:2181}. */
+    String metadataService();
+
+    /** When the metadata service was ready, in epoch milliseconds ({@code -1} when this process did not start it). */
+    long metadataReadyAtMillis();
+
+    /** Stops the brokers, then the metadata service, and deletes every file they wrote; idempotent. */
     @Override
     void close();
 }

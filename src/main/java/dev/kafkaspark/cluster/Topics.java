@@ -1,5 +1,7 @@
 package dev.kafkaspark.cluster;
 
+import dev.kafkaspark.support.Backoff;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,16 @@
 package dev.kafkaspark.cluster;
 
+import dev.kafkaspark.support.Backoff;
+import dev.kafkaspark.support.Closer;
+import dev.kafkaspark.support.Failures;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +32,12 @@ public final class ZkKafkaCluster implements KafkaCluster {
 
     private final EmbeddedZooKeeper zookeeper;
     private final String zookeeperConnect;
-    private final List<EmbeddedBroker> brokers;
+    private final List<Broker> brokers;
     private final Admin admin;
     private final Closer closer;
     private volatile boolean closed;
 
-    private ZkKafkaCluster(EmbeddedZooKeeper zookeeper, String zookeeperConnect, List<EmbeddedBroker> brokers,
+    private ZkKafkaCluster(EmbeddedZooKeeper zookeeper, String zookeeperConnect, List<? extends Broker> brokers,
             Admin admin, Closer closer) {
         this.zookeeper = zookeeper;
         this.zookeeperConnect = zookeeperConnect;
@@ -48,13 +53,23 @@ public final class ZkKafkaCluster implements KafkaCluster {
 
     @Override
     public String bootstrapServers() {
-        return brokers.stream().filter(EmbeddedBroker::isRunning).map(EmbeddedBroker::bootstrapServers)
+        return brokers.stream().filter(Broker::isRunning).map(Broker::bootstrapServers)
                 .collect(Collectors.joining(","));
     }
 
     @Override
-    public String zookeeperConnect() {
-        return zookeeperConnect;
+    public Optional<String> zookeeperConnect() {
+        return Optional.of(zookeeperConnect);
+    }
+
+    @Override
+    public String metadataService() {
+        return "ZooKeeper at " + zookeeperConnect;
+    }
+
+    @Override
+    public long metadataReadyAtMillis() {
+        return zookeeper == null ? -1 : zookeeper.startedAtMillis();
     }
 
     /** The embedded ZooKeeper, or {@code null} when the brokers joined an outside one. */
@@ -63,20 +78,13 @@ public final class ZkKafkaCluster implements KafkaCluster {
     }
 
     @Override
-    public List<EmbeddedBroker> brokers() {
+    public List<Broker> brokers() {
         return brokers;
     }
 
-    /** The broker with this id. */
-    public EmbeddedBroker broker(int id) {
-        return brokers.stream().filter(b -> b.brokerId() == id).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no broker with id " + id + "; brokers: "
-                        + brokers.stream().map(EmbeddedBroker::brokerId).toList()));
-    }
-
-    /** The bootstrap address of every broker, running or not (what a long-lived client should be given). */
+    @Override
     public String allBootstrapServers() {
-        return brokers.stream().map(EmbeddedBroker::bootstrapServers).collect(Collectors.joining(","));
+        return brokers.stream().map(Broker::bootstrapServers).collect(Collectors.joining(","));
     }
 
     @Override
@@ -110,6 +118,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
     static void awaitBrokers(Admin admin, Collection<Integer> ids, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Collection<Node> nodes = List.of();
+        Exception last = null;
         while (System.nanoTime() < deadline) {
             try {
                 nodes = admin.describeCluster().nodes().get(Math.max(1, remainingMillis(deadline)),
@@ -118,6 +127,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
                     return;
                 }
             } catch (ExecutionException | TimeoutException e) {
+                last = e;
                 LOG.debug("cluster not ready yet: {}", e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -126,7 +136,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
             Backoff.pause(50);
         }
         throw new IllegalStateException("brokers " + ids + " did not all register within " + timeout.toMillis()
-                + " ms; registered: " + nodes);
+                + " ms; registered: " + nodes + (last == null ? "" : "; last error: " + Failures.message(last)), last);
     }
 
     private static long remainingMillis(long deadlineNanos) {

@@ -2,6 +2,7 @@ package dev.kafkaspark.pipeline;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The driver's account of what Spark processed, batch by batch: every sequence number (so duplicates and gaps show),
@@ -10,10 +11,10 @@ import java.util.Map;
 public final class Ledger implements BatchListener {
 
     private final SeqSet processed = new SeqSet();
-    private final Map<String, Long> lastSeqByPartition = new HashMap<>();
-    private final Map<String, Long> untilByPartition = new HashMap<>();
+    private final Map<TopicPartition, Long> lastSeqByPartition = new HashMap<>();
+    private final Map<TopicPartition, Long> untilByPartition = new HashMap<>();
     private long replayed;
-    private final Map<String, Integer> partitionOfKey = new HashMap<>();
+    private final Map<TopicKey, Integer> partitionOfKey = new HashMap<>();
     private long records;
     private long foreign;
     private long orderViolations;
@@ -32,7 +33,7 @@ public final class Ledger implements BatchListener {
             foreign += p.foreign();
             processed.addAll(p.seqs());
             orderViolations += p.orderViolations();
-            String tp = p.range().topic() + "-" + p.partition();
+            TopicPartition tp = p.range().topicPartition();
             long seenUntil = untilByPartition.getOrDefault(tp, Long.MIN_VALUE);
             boolean replay = p.range().fromOffset() < seenUntil;
             if (replay) {
@@ -48,7 +49,7 @@ public final class Ledger implements BatchListener {
                 lastSeqByPartition.put(tp, last == null ? p.lastSeq() : Math.max(last, p.lastSeq()));
             }
             for (String key : p.keys()) {
-                Integer before = partitionOfKey.putIfAbsent(p.range().topic() + "/" + key, p.partition());
+                Integer before = partitionOfKey.putIfAbsent(new TopicKey(p.range().topic(), key), p.partition());
                 if (before != null && before != p.partition()) {
                     keyConflicts++;
                 }
@@ -98,16 +99,13 @@ public final class Ledger implements BatchListener {
         return latency.copy();
     }
 
-    /** The end offset processed so far, per partition of the topic. */
-    public synchronized Map<Integer, Long> reachedOffsets(String topic) {
-        Map<Integer, Long> reached = new HashMap<>();
-        untilByPartition.forEach((tp, until) -> {
-            int dash = tp.lastIndexOf('-');
-            if (tp.substring(0, dash).equals(topic)) {
-                reached.put(Integer.parseInt(tp.substring(dash + 1)), until);
-            }
-        });
-        return reached;
+    /** A key of a topic: keys are checked per topic. */
+    private record TopicKey(String topic, String key) {
+    }
+
+    /** The end offset processed so far, per partition (a copy). */
+    public synchronized Map<TopicPartition, Long> reachedOffsets() {
+        return Map.copyOf(untilByPartition);
     }
 
     /** Records that were not in the synthetic format. */

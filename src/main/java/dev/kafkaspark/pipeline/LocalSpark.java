@@ -1,7 +1,7 @@
 package dev.kafkaspark.pipeline;
 
-import dev.kafkaspark.cluster.Ports;
-import dev.kafkaspark.cluster.TempDir;
+import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.support.TempDir;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The Spark context of this JVM. Spark allows one running context per JVM, so every user here (the demo, the
  * streaming runner, each test environment) takes a {@link Lease} on one shared context; the first lease creates it
  * with its settings, the last one to close stops it and removes its files. A non-local master gets a context of its
- * own, unshared. This is the one piece of JVM-wide state in the project, and it exists because Spark's is.
+ * own, unshared. The shared context is JVM-wide state because Spark's is; the other JVM-wide settings of this program
+ * (Kafka's exit procedures, the streaming clock) are scoped to the brokers and the runner that need them.
  */
 public final class LocalSpark {
 
@@ -33,9 +34,12 @@ public final class LocalSpark {
      * @param appName the name Spark shows
      * @param ui whether to serve the web UI (on 127.0.0.1)
      * @param uiPort the first port to try for the UI
+     * @param alignedClock whether streaming contexts on it use {@link AlignedClock} (the demo's and the stream
+     *     command's choice, so a first batch comes right after start); otherwise Spark's own clock
      * @param overrides Spark properties that win over the defaults
      */
-    public record Settings(String master, String appName, boolean ui, int uiPort, Map<String, String> overrides) {
+    public record Settings(String master, String appName, boolean ui, int uiPort, boolean alignedClock,
+            Map<String, String> overrides) {
         /** Copies. */
         public Settings {
             overrides = Map.copyOf(overrides);
@@ -43,7 +47,7 @@ public final class LocalSpark {
 
         /** Local mode, UI off: what tests want. */
         public static Settings forTests() {
-            return new Settings("local[2]", "kafka-spark-test", false, 4040, Map.of());
+            return new Settings("local[2]", "kafka-spark-test", false, 4040, false, Map.of());
         }
 
         /** Whether Spark runs inside this JVM. */
@@ -156,7 +160,9 @@ public final class LocalSpark {
         conf.set("spark.ui.port", Integer.toString(s.uiPort()));
         conf.set("spark.ui.showConsoleProgress", "false");
         conf.set("spark.local.dir", localDir.path().toString());
-        conf.set("spark.streaming.clock", AlignedClock.class.getName());
+        if (s.alignedClock()) {
+            conf.set(AlignedClock.SPARK_SETTING, AlignedClock.class.getName());
+        }
         if (s.isLocal()) {
             conf.set("spark.driver.host", Ports.LOOPBACK);
             conf.set("spark.driver.bindAddress", Ports.LOOPBACK);

@@ -37,7 +37,8 @@ public final class StreamingRunner implements AutoCloseable {
     private JavaStreamingContext streamingContext;
     private String bootstrapServers;
     private BatchListener listener;
-    private BatchStore store;
+    private Guarantee guarantee;
+    private final boolean alignedClock;
     private final java.util.List<java.util.function.Consumer<BatchTiming>> timingListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -46,12 +47,13 @@ public final class StreamingRunner implements AutoCloseable {
         this.settings = settings;
         this.spark = spark;
         this.sparkContext = spark.context();
+        this.alignedClock = AlignedClock.usedBy(sparkContext.getConf());
     }
 
     /** Takes the Spark context (creating it if none runs; no Kafka needed yet). */
     public static StreamingRunner prepare(StreamingSettings settings) {
         return new StreamingRunner(settings, LocalSpark.acquire(new LocalSpark.Settings(settings.master(),
-                settings.appName(), settings.ui(), settings.uiPort(), settings.sparkOverrides())));
+                settings.appName(), settings.ui(), settings.uiPort(), true, settings.sparkOverrides())));
     }
 
     /** The consumer properties of the direct stream: the job commits offsets itself, after each batch's output. */
@@ -80,19 +82,38 @@ public final class StreamingRunner implements AutoCloseable {
     }
 
     /**
-     * Builds the direct stream on the topic and starts the streaming context, at-least-once: offsets are committed to
-     * Kafka after each batch's output. Returns once the driver's consumer has joined its group.
+     * What the job promises about each record, and where it keeps its offsets to keep that promise.
      */
+    public sealed interface Guarantee permits AtLeastOnce, ExactlyOnce {
+        /** The delivery mode, for people. */
+        Delivery delivery();
+    }
+
+    /** Offsets are committed to Kafka after each batch's output; a restart may repeat the batch in flight. */
+    public record AtLeastOnce() implements Guarantee {
+        @Override
+        public Delivery delivery() {
+            return Delivery.AT_LEAST_ONCE;
+        }
+    }
+
+    /** Each batch's output and offsets go to the store in one atomic step; a restart resumes from the store. */
+    public record ExactlyOnce(BatchStore store) implements Guarantee {
+        @Override
+        public Delivery delivery() {
+            return Delivery.EXACTLY_ONCE;
+        }
+    }
+
+    /** Starts the job at-least-once ({@link AtLeastOnce}). */
     public synchronized void start(String bootstrapServers, BatchListener listener) {
-        start(bootstrapServers, listener, null);
+        start(bootstrapServers, listener, new AtLeastOnce());
     }
 
     /**
-     * Builds the direct stream on the topic and starts the streaming context. With a store, exactly-once: each batch's
-     * output and offset ranges go to the store together, and the stream starts from the store's offsets; without,
-     * at-least-once.
+     * Builds the direct stream on the topic and starts the streaming context with the given guarantee.
      */
-    public synchronized void start(String bootstrapServers, BatchListener listener, BatchStore store) {
+    public synchronized void start(String bootstrapServers, BatchListener listener, Guarantee guarantee) {
         if (closed) {
             throw new IllegalStateException("the streaming runner is closed");
         }
@@ -101,7 +122,7 @@ public final class StreamingRunner implements AutoCloseable {
         }
         this.bootstrapServers = bootstrapServers;
         this.listener = listener;
-        this.store = store;
+        this.guarantee = guarantee;
         startStreamingContext();
     }
 
@@ -127,7 +148,9 @@ public final class StreamingRunner implements AutoCloseable {
         JavaStreamingContext ssc = new JavaStreamingContext(sparkContext,
                 Durations.milliseconds(settings.batchInterval().toMillis()));
         Map<String, Object> params = kafkaParams(settings, bootstrapServers);
-        Map<TopicPartition, Long> from = store == null ? Map.of() : store.offsets();
+        boolean exactlyOnce = guarantee instanceof ExactlyOnce;
+        BatchStore batchStore = exactlyOnce ? ((ExactlyOnce) guarantee).store() : null;
+        Map<TopicPartition, Long> from = exactlyOnce ? batchStore.offsets() : Map.of();
         ConsumerStrategy<String, String> strategy = from.isEmpty()
                 ? ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()), params)
                 : ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()), params, from);
@@ -136,16 +159,16 @@ public final class StreamingRunner implements AutoCloseable {
         JavaDStream<PartitionSummary> summaries = StreamingJob.summarize(input, settings.samplesPerPartition());
         CanCommitOffsets committer = (CanCommitOffsets) input.inputDStream();
         BatchListener sink = listener;
-        BatchStore batchStore = store;
+        boolean aligned = alignedClock;
         summaries.foreachRDD((rdd, time) -> {
             List<PartitionSummary> parts = rdd.collect();
-            long batchTime = AlignedClock.toWallClock(time.milliseconds());
-            if (batchStore != null) {
+            long batchTime = aligned ? AlignedClock.toWallClock(time.milliseconds()) : time.milliseconds();
+            if (exactlyOnce) {
                 // Exactly-once: the output and the offsets it covers land in the store in one atomic step.
                 batchStore.write(batchTime, parts);
             }
             sink.onBatch(new BatchReport(batchTime, parts, System.currentTimeMillis()));
-            if (batchStore == null) {
+            if (!exactlyOnce) {
                 // At-least-once: offsets are committed only after the output; a crash before this repeats the batch.
                 committer.commitAsync(parts.stream().map(PartitionSummary::range).toArray(OffsetRange[]::new));
             }
@@ -154,16 +177,20 @@ public final class StreamingRunner implements AutoCloseable {
             @Override
             public void onBatchCompleted(org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted done) {
                 var info = done.batchInfo();
-                BatchTiming timing = new BatchTiming(AlignedClock.toWallClock(info.batchTime().milliseconds()),
+                long at = info.batchTime().milliseconds();
+                BatchTiming timing = new BatchTiming(aligned ? AlignedClock.toWallClock(at) : at,
                         info.numRecords(), millis(info.schedulingDelay()), millis(info.processingDelay()));
                 timingListeners.forEach(l -> l.accept(timing));
             }
         });
         streamingContext = ssc;
-        AlignedClock.alignNextBoundary(settings.batchInterval().toMillis(), 50);
+        if (alignedClock) {
+            AlignedClock.alignNextBoundary(settings.batchInterval().toMillis(), 50);
+        }
         ssc.start();
-        LOG.info("streaming started: topic {}, group {}, batch {} ms, {}", settings.topic(), settings.groupId(),
-                settings.batchInterval().toMillis(), store == null ? "at-least-once" : "exactly-once from " + from);
+        LOG.info("streaming started: topic {}, group {}, batch {} ms, {} from {}", settings.topic(),
+                settings.groupId(), settings.batchInterval().toMillis(), guarantee.delivery().label(),
+                from.isEmpty() ? "the group's offsets" : from);
         return from;
     }
 
@@ -192,6 +219,11 @@ public final class StreamingRunner implements AutoCloseable {
     public Optional<String> uiUrl() {
         scala.Option<String> url = sparkContext.sc().uiWebUrl();
         return url.isDefined() ? Optional.of(url.get()) : Optional.empty();
+    }
+
+    /** The guarantee the job was started with ({@code null} before {@link #start}). */
+    public synchronized Guarantee guarantee() {
+        return guarantee;
     }
 
     /** The settings this runner was made with. */
@@ -240,6 +272,10 @@ public final class StreamingRunner implements AutoCloseable {
                 streamingContext.stop(false, graceful);
             }
             LOG.info("streaming stopped");
+        } finally {
+            if (alignedClock) {
+                AlignedClock.reset();
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.cluster.TopicSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +92,7 @@ public final class KafkaSparkExtension implements BeforeAllCallback, ParameterRe
         KafkaSparkEnvironment env = owner.getStore(NAMESPACE).getOrComputeIfAbsent(key,
                 k -> build(settings).start(), KafkaSparkEnvironment.class);
         // A shared environment may have been started for another class: make sure this class's topics exist.
-        topics.forEach(env::createTopic);
+        topics.forEach(t -> env.createTopic(t.name(), t.partitions(), t.replicationFactor(), t.configs()));
         return env;
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real ZooKeeper, Kafka broker(s) and local Spark for a test class. The environment
- * ({@link dev.kafkaspark.app.KafkaSparkEnvironment}) is injected into test and lifecycle methods that declare it as a
+ * ({@link dev.kafkaspark.testing.KafkaSparkEnvironment}) is injected into test and lifecycle methods that declare it as a
  * parameter, and closed when the class ends (or, with {@link #shared()}, when the whole run ends).
  *
  * <pre>{@code

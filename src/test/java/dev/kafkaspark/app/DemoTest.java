@@ -25,8 +25,8 @@ class DemoTest {
         Leaks leaks = Leaks.snapshot();
         StringWriter out = new StringWriter();
         Demo demo = new Demo(settings(500, 1000), new Narrator(new PrintWriter(out, true)));
-        Demo.Result result = demo.run();
-        assertThat(result.reason()).isEqualTo(Demo.StopReason.RECORDS_DONE);
+        DemoResult result = demo.run();
+        assertThat(result.reason()).isEqualTo(DemoResult.StopReason.RECORDS_DONE);
         assertThat(result.clean()).as(out.toString()).isTrue();
         assertThat(result.summaryLine()).startsWith("SUMMARY produced=500 processed=500 missing=0 duplicated=0"
                 + " first-batch-ms=");
@@ -42,11 +42,11 @@ class DemoTest {
     void aStopRequestDrainsAndStillSummarises() {
         StringWriter out = new StringWriter();
         Demo demo = new Demo(settings(-1, 200), new Narrator(new PrintWriter(out, true)));
-        CompletableFuture<Demo.Result> run = CompletableFuture.supplyAsync(demo::run);
+        CompletableFuture<DemoResult> run = CompletableFuture.supplyAsync(demo::run);
         await("a batch with records").atMost(Duration.ofSeconds(60)).until(() -> demo.ledger().records() > 0);
         demo.requestStop();
-        Demo.Result result = run.join();
-        assertThat(result.reason()).isEqualTo(Demo.StopReason.INTERRUPTED);
+        DemoResult result = run.join();
+        assertThat(result.reason()).isEqualTo(DemoResult.StopReason.INTERRUPTED);
         assertThat(result.produced()).isPositive();
         assertThat(result.missing()).as(out.toString()).isZero();
         assertThat(result.duplicated()).isZero();

@@ -1,5 +1,6 @@
 package dev.kafkaspark.app;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkaspark.pipeline.BatchStore;
@@ -15,20 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** Brokers fail and streams restart, with real brokers and a real Spark: what is promised is kept. */
 class FailoverTest {
 
-    private static DemoSettings.Builder base() {
+    private static DemoSettingsBuilder base() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         return DemoSettings.builder().topic("failover-" + suffix).group("failover-" + suffix).anyFreePorts()
                 .ui(false).show(0).batchInterval(Duration.ofMillis(500)).rate(1000).keys(8);
     }
 
-    private static Demo.Result run(DemoSettings settings, StringWriter out) {
+    private static DemoResult run(DemoSettings settings, StringWriter out) {
         return new Demo(settings, new Narrator(new PrintWriter(out, true))).run();
     }
 
     @Test
     void aLeaderStopsMidStreamAndNothingIsLostOrRepeated() {
         StringWriter out = new StringWriter();
-        Demo.Result r = run(base().brokers(3).duration(Duration.ofSeconds(9)).killBrokerAfter(Duration.ofSeconds(2))
+        DemoResult r = run(base().brokers(3).duration(Duration.ofSeconds(9)).killBrokerAfter(Duration.ofSeconds(2))
                 .restartBrokerAfter(Duration.ofSeconds(5)).build(), out);
         String story = out.toString();
         assertThat(r.failure()).as(story).isNull();
@@ -47,7 +48,7 @@ class FailoverTest {
     void exactlyOnceSurvivesAStreamRestart(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         Path storeDir = dir.resolve("store");
-        Demo.Result r = run(base().duration(Duration.ofSeconds(6)).restartStreamAfter(Duration.ofSeconds(3))
+        DemoResult r = run(base().duration(Duration.ofSeconds(6)).restartStreamAfter(Duration.ofSeconds(3))
                 .delivery(Delivery.EXACTLY_ONCE).storeDir(storeDir).build(), out);
         String story = out.toString();
         assertThat(story).contains("exactly-once, it resumes from the store's offsets: p");
@@ -65,7 +66,7 @@ class FailoverTest {
     @Test
     void atLeastOnceLosesNothingAcrossAStreamRestart() {
         StringWriter out = new StringWriter();
-        Demo.Result r = run(base().duration(Duration.ofSeconds(6)).restartStreamAfter(Duration.ofSeconds(3)).build(),
+        DemoResult r = run(base().duration(Duration.ofSeconds(6)).restartStreamAfter(Duration.ofSeconds(3)).build(),
                 out);
         String story = out.toString();
         assertThat(story).contains("at-least-once, it resumes from the group's committed offsets");

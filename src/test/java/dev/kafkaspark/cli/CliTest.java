@@ -2,7 +2,7 @@ package dev.kafkaspark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.support.Ports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;

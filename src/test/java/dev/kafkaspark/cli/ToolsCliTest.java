@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkaspark.cli.CliTest.Run;
-import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
-import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.cluster.KafkaCluster;
 import dev.kafkaspark.tools.ConsoleProducer;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
@@ -26,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @KafkaSparkTest(shared = true)
 class ToolsCliTest {
 
-    private static ZkKafkaCluster cluster;
+    private static KafkaCluster cluster;
     private static String bootstrap;
 
     @BeforeAll
@@ -110,10 +110,10 @@ class ToolsCliTest {
 
     @Test
     void checkDescribesTheCluster() {
-        Run r = CliTest.run("check", "--bootstrap-server", bootstrap, "--zookeeper", cluster.zookeeperConnect());
+        Run r = CliTest.run("check", "--bootstrap-server", bootstrap, "--zookeeper", cluster.zookeeperConnect().orElseThrow());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Kafka at " + bootstrap + ": reachable", "(controller)",
-                "ZooKeeper at " + cluster.zookeeperConnect() + ": reachable", "brokers registered: 0");
+                "ZooKeeper at " + cluster.zookeeperConnect().orElseThrow() + ": reachable", "brokers registered: 0");
     }
 
     @Test

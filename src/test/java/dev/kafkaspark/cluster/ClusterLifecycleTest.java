@@ -1,5 +1,7 @@
 package dev.kafkaspark.cluster;
 
+import dev.kafkaspark.support.Ports;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +54,7 @@ class ClusterLifecycleTest {
     @Test
     void severalBrokersFormOneCluster() {
         try (ZkKafkaCluster cluster = ZkKafkaCluster.builder().brokers(2).start()) {
-            assertThat(cluster.brokers()).extracting(EmbeddedBroker::brokerId).containsExactly(0, 1);
+            assertThat(cluster.brokers()).extracting(dev.kafkaspark.cluster.Broker::brokerId).containsExactly(0, 1);
             assertThat(cluster.bootstrapServers().split(",")).hasSize(2);
             assertThat(cluster.admin().describeCluster().nodes()).succeedsWithin(java.time.Duration.ofSeconds(10))
                     .satisfies(nodes -> assertThat(nodes).hasSize(2));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.TopicDescription;
-import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static ZkKafkaCluster cluster;
+    private static dev.kafkaspark.cluster.KafkaCluster cluster;
 
     @BeforeAll
     static void useCluster(KafkaSparkEnvironment env) {

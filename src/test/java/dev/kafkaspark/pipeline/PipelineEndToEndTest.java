@@ -3,11 +3,11 @@ package dev.kafkaspark.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import dev.kafkaspark.cluster.Topics;
-import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.cluster.KafkaCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +39,7 @@ class PipelineEndToEndTest {
 
     @Test
     void everyRecordExactlyOnceInOrderPerPartition(KafkaSparkEnvironment env) {
-        ZkKafkaCluster cluster = env.cluster();
+        KafkaCluster cluster = env.cluster();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "e2e-" + suffix;
         String group = "e2e-group-" + suffix;

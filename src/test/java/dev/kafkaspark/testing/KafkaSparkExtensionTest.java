@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkaspark.Leaks;
-import dev.kafkaspark.app.KafkaSparkEnvironment;
-import dev.kafkaspark.cluster.Ports;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
+import dev.kafkaspark.support.Ports;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,8 +42,8 @@ class KafkaSparkExtensionTest {
         int zkB;
         try (KafkaSparkEnvironment a = KafkaSparkEnvironment.builder().spark(false).topic("side", 1).start();
                 KafkaSparkEnvironment b = KafkaSparkEnvironment.builder().spark(false).topic("side", 2).start()) {
-            zkA = a.cluster().zookeeper().port();
-            zkB = b.cluster().zookeeper().port();
+            zkA = port(a.zookeeperConnect());
+            zkB = port(b.zookeeperConnect());
             assertThat(a.bootstrapServers()).isNotEqualTo(b.bootstrapServers());
             a.send("side", "k", "from a");
             b.send("side", "k", "from b");
@@ -64,5 +64,9 @@ class KafkaSparkExtensionTest {
         assertThat(KafkaSparkExtension.topic("a:4").partitions()).isEqualTo(4);
         assertThat(KafkaSparkExtension.topic("a:4:1").replicationFactor()).isEqualTo((short) 1);
         assertThatThrownBy(() -> KafkaSparkExtension.topic("a:x")).hasMessageContaining("name[:partitions");
+    }
+
+    private static int port(String hostAndPort) {
+        return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
     }
 }

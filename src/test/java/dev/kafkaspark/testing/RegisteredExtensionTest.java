@@ -2,7 +2,7 @@ package dev.kafkaspark.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkaspark.app.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class RegisteredExtensionTest {
 
     @RegisterExtension
     static final KafkaSparkExtension KAFKA = KafkaSparkExtension.with(KafkaSparkEnvironment.builder().brokers(2)
-            .spark(false).topic(dev.kafkaspark.cluster.TopicSpec.of("registered", 2, 2)));
+            .spark(false).topic("registered", 2, 2, java.util.Map.of()));
 
     @Test
     void theBuiltEnvironmentIsAvailableAndInjected(KafkaSparkEnvironment env) {

@@ -1,8 +1,8 @@
-package dev.kafkaspark.app;
+package dev.kafkaspark.cli;
 
-import dev.kafkaspark.cli.Cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The entry point of {@code demo.jar}. */
@@ -14,7 +14,7 @@ public final class Main {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         Invocation invocation = Invocation.of(args);
-        java.util.Optional<Integer> launched = Launcher.relaunch(args, invocation);
+        Optional<Integer> launched = Launcher.relaunch(args, invocation);
         if (launched.isPresent()) {
             System.exit(launched.get());
         }
@@ -25,6 +25,7 @@ public final class Main {
         }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        Signals.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;

@@ -1,4 +1,4 @@
-package dev.kafkaspark.cluster;
+package dev.kafkaspark.support;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;

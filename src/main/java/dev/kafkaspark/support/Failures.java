@@ -1,4 +1,4 @@
-package dev.kafkaspark.cluster;
+package dev.kafkaspark.support;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletionException;

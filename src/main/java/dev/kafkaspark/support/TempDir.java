@@ -1,4 +1,4 @@
-package dev.kafkaspark.cluster;
+package dev.kafkaspark.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

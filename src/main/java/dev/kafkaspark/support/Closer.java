@@ -1,4 +1,4 @@
-package dev.kafkaspark.cluster;
+package dev.kafkaspark.support;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

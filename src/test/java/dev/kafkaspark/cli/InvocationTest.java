@@ -1,4 +1,4 @@
-package dev.kafkaspark.app;
+package dev.kafkaspark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

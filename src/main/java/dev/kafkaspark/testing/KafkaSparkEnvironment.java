@@ -1,6 +1,7 @@
-package dev.kafkaspark.app;
+package dev.kafkaspark.testing;
 
-import dev.kafkaspark.cluster.Closer;
+import dev.kafkaspark.support.Closer;
+import dev.kafkaspark.cluster.KafkaCluster;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
@@ -60,14 +61,15 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ZkKafkaCluster cluster;
+    private final KafkaCluster cluster;
     private final CompletableFuture<LocalSpark.Lease> spark;
     private final Closer closer;
     private final List<JavaStreamingContext> streamingContexts = new ArrayList<>();
     private KafkaProducer<String, String> producer;
+    private volatile boolean sparkAsked;
     private volatile boolean closed;
 
-    private KafkaSparkEnvironment(ZkKafkaCluster cluster, CompletableFuture<LocalSpark.Lease> spark, Closer closer) {
+    private KafkaSparkEnvironment(KafkaCluster cluster, CompletableFuture<LocalSpark.Lease> spark, Closer closer) {
         this.cluster = cluster;
         this.spark = spark;
         this.closer = closer;
@@ -87,11 +89,12 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     /** ZooKeeper's connect string. */
     public String zookeeperConnect() {
         check();
-        return cluster.zookeeperConnect();
+        return cluster.zookeeperConnect().orElseThrow(() -> new IllegalStateException("this cluster has no"
+                + " ZooKeeper"));
     }
 
-    /** The cluster, for brokers and admin. */
-    public ZkKafkaCluster cluster() {
+    /** The cluster: its brokers (to stop and restart them), its admin client, its addresses. */
+    public KafkaCluster cluster() {
         check();
         return cluster;
     }
@@ -104,13 +107,17 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
     /** Creates a topic (replication factor 1), or accepts an existing one with the same settings. */
     public void createTopic(String name, int partitions) {
-        createTopic(TopicSpec.of(name, partitions, 1));
+        createTopic(name, partitions, 1, Map.of());
     }
 
-    /** Creates a topic, or accepts an existing one with the same settings; returns once every partition has a leader. */
-    public void createTopic(TopicSpec spec) {
+    /**
+     * Creates a topic, or accepts an existing one with the same settings; returns once every partition has a leader.
+     *
+     * @param configs topic configs, such as {@code min.insync.replicas}
+     */
+    public void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
         check();
-        Topics.ensure(cluster.admin(), spec, TIMEOUT);
+        Topics.ensure(cluster.admin(), new TopicSpec(name, partitions, (short) replicationFactor, configs), TIMEOUT);
     }
 
     /** Sends one record and waits for the brokers' acknowledgement. */
@@ -195,6 +202,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         if (spark == null) {
             throw new IllegalStateException("this environment was built with spark(false)");
         }
+        sparkAsked = true;
         return join(spark).context();
     }
 
@@ -271,6 +279,14 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
                 failure.addSuppressed(e);
             }
         }
+        if (failure == null && spark != null && !sparkAsked && spark.isCompletedExceptionally()) {
+            // Nobody asked for the context, so nobody has heard that it failed: say it now rather than never.
+            try {
+                join(spark);
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
         if (failure != null) {
             throw failure;
         }
@@ -289,7 +305,11 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     public static final class Builder {
         private final ZkKafkaCluster.Builder cluster = ZkKafkaCluster.builder();
         private final List<TopicSpec> topics = new ArrayList<>();
-        private LocalSpark.Settings spark = LocalSpark.Settings.forTests();
+        private String sparkMaster = "local[2]";
+        private String sparkAppName = "kafka-spark-test";
+        private int sparkUiPort = -1;
+        private final Map<String, String> sparkConf = new HashMap<>();
+        private boolean alignedClock;
         private boolean withSpark = true;
         private int brokers = 1;
 
@@ -323,12 +343,12 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
         /** A topic to create at start, replication factor 1. */
         public Builder topic(String name, int partitions) {
-            return topic(TopicSpec.of(name, partitions, 1));
+            return topic(name, partitions, 1, Map.of());
         }
 
-        /** A topic to create at start. */
-        public Builder topic(TopicSpec spec) {
-            topics.add(spec);
+        /** A topic to create at start, with its replication factor and topic configs. */
+        public Builder topic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
+            topics.add(new TopicSpec(name, partitions, (short) replicationFactor, configs));
             return this;
         }
 
@@ -338,10 +358,37 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             return this;
         }
 
-        /** How to start Spark (default: {@code local[2]}, UI off). */
-        public Builder spark(LocalSpark.Settings settings) {
-            spark = settings;
+        /** Spark's master (default {@code local[2]}); a non-local master gets a context of its own. */
+        public Builder sparkMaster(String master) {
+            sparkMaster = master;
             withSpark = true;
+            return this;
+        }
+
+        /** The application name Spark shows (default {@code kafka-spark-test}). */
+        public Builder sparkAppName(String name) {
+            sparkAppName = name;
+            return this;
+        }
+
+        /** Serve Spark's web UI on 127.0.0.1 from this port on (the next free one if taken); off by default. */
+        public Builder sparkUi(int firstPort) {
+            sparkUiPort = firstPort;
+            return this;
+        }
+
+        /** A Spark property that wins over the environment's defaults. */
+        public Builder sparkConf(String key, String value) {
+            sparkConf.put(key, value);
+            return this;
+        }
+
+        /**
+         * Lets the streaming runner of this program shift the streaming clock so a first batch comes right after
+         * start (the demo's choice; off for everyone else, whose batches fall on multiples of the interval).
+         */
+        public Builder alignedStreamingClock(boolean enabled) {
+            alignedClock = enabled;
             return this;
         }
 
@@ -357,7 +404,8 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         public KafkaSparkEnvironment start() {
             CompletableFuture<LocalSpark.Lease> sparkLease = null;
             if (withSpark) {
-                LocalSpark.Settings s = spark;
+                LocalSpark.Settings s = new LocalSpark.Settings(sparkMaster, sparkAppName, sparkUiPort > 0,
+                        Math.max(sparkUiPort, 0), alignedClock, sparkConf);
                 sparkLease = CompletableFuture.supplyAsync(() -> LocalSpark.acquire(s), r -> {
                     Thread t = new Thread(r, "spark-init");
                     t.setDaemon(true);
@@ -367,7 +415,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             Closer closer = new Closer();
             boolean sparkRegistered = false;
             try {
-                ZkKafkaCluster started = closer.register(cluster.start());
+                KafkaCluster started = closer.register(cluster.start());
                 if (sparkLease != null) {
                     // Registered after the cluster, so it is released before the brokers stop.
                     closer.register(release(sparkLease));
@@ -377,7 +425,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
                     Topics.ensure(started.admin(), spec, TIMEOUT);
                 }
                 return new KafkaSparkEnvironment(started, sparkLease, closer);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (sparkLease != null && !sparkRegistered) {
                     closer.register(release(sparkLease));
                 }
@@ -392,6 +440,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
         private static AutoCloseable release(CompletableFuture<LocalSpark.Lease> lease) {
             return () -> {
+                // A failed start has nothing to release; the failure itself is reported by sparkContext() or close().
                 LocalSpark.Lease l = lease.handle((v, t) -> v).join();
                 if (l != null) {
                     l.close();

@@ -1,4 +1,4 @@
-package dev.kafkaspark.app;
+package dev.kafkaspark.cli;
 
 import dev.kafkaspark.cli.TopCommand;
 import java.util.Optional;

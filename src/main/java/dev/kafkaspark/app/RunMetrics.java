@@ -1,0 +1,64 @@
+package dev.kafkaspark.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+/**
+ * What one demo run measured: the record the summary, {@code bench} and its tests read, so each figure has one name.
+ * Times named {@code ...Ms} count milliseconds since the program started (WORKLOADS.md's time base); {@code -1} means
+ * "did not happen". In JSON (the {@code BENCH} line) the names are snake case: {@code first_batch_ms}.
+ *
+ * @param zookeeperReadyMs the metadata service (ZooKeeper) ready
+ * @param brokerReadyMs every broker answering
+ * @param topicReadyMs the topic created, every partition with a leader
+ * @param sparkReadyMs the streaming job started
+ * @param firstBatchMs the first batch that held records finished
+ * @param produced records the brokers acknowledged
+ * @param processed records Spark processed (repeats included)
+ * @param missing acknowledged records never processed
+ * @param duplicated processings beyond the first
+ * @param producingS producer start to its last acknowledgement, in seconds
+ * @param processingS producer start to the end of the last batch with records, in seconds
+ * @param producedPerS records acknowledged per second over {@code producingS}
+ * @param processedPerS records processed per second over {@code processingS}
+ * @param lagAtStop acknowledged records not yet processed when the producer stopped ({@code -1}: it never ran)
+ * @param drainMs how long Spark took to catch up after the producer stopped ({@code -1}: no catch-up was tried)
+ * @param latencyMs record timestamp to the end of its batch
+ * @param peakHeapMb peak heap in use (sampled only for {@code bench}; else 0)
+ * @param peakRssMb peak resident set size (sampled only for {@code bench}; else 0)
+ */
+public record RunMetrics(long zookeeperReadyMs, long brokerReadyMs, long topicReadyMs, long sparkReadyMs,
+        long firstBatchMs, long produced, long processed, long missing, long duplicated, double producingS,
+        double processingS, double producedPerS, double processedPerS, long lagAtStop, long drainMs,
+        Latency latencyMs, long peakHeapMb, long peakRssMb) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    /**
+     * End-to-end latency percentiles, in milliseconds.
+     *
+     * @param count records measured
+     */
+    public record Latency(long count, long p50, long p95, long p99, long max) {
+    }
+
+    /** As one line of JSON. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the run's metrics: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads what {@link #toJson()} wrote. */
+    public static RunMetrics fromJson(String json) {
+        try {
+            return JSON.readValue(json, RunMetrics.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a run's metrics: " + e.getOriginalMessage(), e);
+        }
+    }
+}
