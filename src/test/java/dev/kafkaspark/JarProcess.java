@@ -39,6 +39,9 @@ public final class JarProcess implements AutoCloseable {
         this.errReader = pump(process.getErrorStream(), err, "err");
     }
 
+    /** Where the jar's class cache goes in tests (below target/, removed with it). */
+    static final Path CLASS_CACHE = Path.of("target", "it-class-cache").toAbsolutePath();
+
     /** Marks "standard input is a pipe the test writes to" for {@link #start}. */
     public static final Path PIPE = Path.of("<pipe>");
 
@@ -58,6 +61,8 @@ public final class JarProcess implements AutoCloseable {
                     jar.toString()));
             command.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(command);
+            // The launcher's class cache goes under target/, never into the user's home.
+            pb.environment().put("XDG_CACHE_HOME", CLASS_CACHE.toString());
             pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
                     : stdin == PIPE ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(stdin.toFile()));
             return new JarProcess(pb.start(), tmp);
@@ -94,16 +99,17 @@ public final class JarProcess implements AutoCloseable {
         Pattern p = Pattern.compile(regex);
         Matcher[] found = new Matcher[1];
         await("a line matching " + regex).atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> {
-            if (!process.isAlive() && !outReader.isAlive()) {
-                throw new AssertionError("the process ended (exit " + process.exitValue() + ") without printing "
-                        + regex + "\nstdout:\n" + String.join("\n", out()) + "\nstderr:\n" + String.join("\n", err()));
-            }
+            boolean ended = !process.isAlive() && !outReader.isAlive();
             for (String line : out()) {
                 Matcher m = p.matcher(line);
                 if (m.find()) {
                     found[0] = m;
                     return true;
                 }
+            }
+            if (ended) {
+                throw new AssertionError("the process ended (exit " + process.exitValue() + ") without printing "
+                        + regex + "\nstdout:\n" + String.join("\n", out()) + "\nstderr:\n" + String.join("\n", err()));
             }
             return false;
         });
@@ -139,6 +145,29 @@ public final class JarProcess implements AutoCloseable {
         return awaitExit(limit);
     }
 
+    /** Sends a signal ({@code INT}, {@code TERM}, {@code HUP}, {@code KILL}) to this process, as {@code kill} does. */
+    public void signal(String name) {
+        signal(process.pid(), name);
+    }
+
+    /** Sends a signal to any process, as {@code kill -NAME pid} does. */
+    public static void signal(long pid, String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).as("kill -" + name + " " + pid).isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The process itself, for its pid and its children. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** The exit code (the process must have ended). */
     public int exitCode() {
         return process.exitValue();
@@ -161,6 +190,16 @@ public final class JarProcess implements AutoCloseable {
     /** Everything printed, for failure messages. */
     public String transcript() {
         return "stdout:\n" + String.join("\n", out()) + "\nstderr:\n" + String.join("\n", err());
+    }
+
+    /** The process's log file as it is now. */
+    public String log() {
+        try {
+            Path log = tmp.getParent().resolve("process.log");
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Asserts the process left nothing in its temp directory. */

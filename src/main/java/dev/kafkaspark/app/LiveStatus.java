@@ -65,7 +65,9 @@ final class LiveStatus implements AutoCloseable {
 
     /** Called by Spark's listener thread when a batch completes. */
     void onBatch(BatchTiming timing) {
-        worker.execute(() -> print(timing));
+        if (!worker.isShutdown()) { // Spark's last batches may complete after the status line has stopped.
+            worker.execute(() -> print(timing));
+        }
     }
 
     private void print(BatchTiming timing) {

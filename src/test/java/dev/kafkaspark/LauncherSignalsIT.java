@@ -1,0 +1,106 @@
+package dev.kafkaspark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The jar with its launcher (the demo runs in a child JVM with the class cache) behaves as one program: every stop
+ * signal to the pid the user started stops it as Ctrl-C does, Ctrl-C in a terminal (which reaches both JVMs) counts
+ * once, and a launcher that dies takes the demo down with it. Each run ends with no process left and its ports free.
+ */
+class LauncherSignalsIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+
+    private static JarProcess startDemo(Path work) {
+        JarProcess p = JarProcess.start(work, null, "--zk-port", "0", "--kafka-port", "0", "--no-ui",
+                "--batch-interval", "500ms", "--rate", "50", "--show", "0");
+        p.awaitLine("running; Ctrl-C stops", START);
+        p.awaitLine("--- batch", START);
+        return p;
+    }
+
+    private static List<ProcessHandle> children(JarProcess p) {
+        return p.handle().descendants().toList();
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM", "HUP"})
+    void aStopSignalToTheStartedPidStopsTheDemoAsCtrlCDoes(String signal, @TempDir Path work) {
+        try (JarProcess p = startDemo(work)) {
+            List<ProcessHandle> demo = children(p);
+            assertThat(demo).as("the launcher runs the demo in a child JVM").isNotEmpty();
+            List<Integer> ports = ports(p);
+            p.signal(signal);
+            assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.transcript()).isZero();
+            assertThat(p.out()).anyMatch(l -> l.contains("stop requested"))
+                    .noneMatch(l -> l.contains("not waiting any longer"));
+            assertThat(p.out()).last().asString().matches("SUMMARY produced=\\d+ processed=\\d+ missing=0"
+                    + " duplicated=0 first-batch-ms=\\d+");
+            assertGone(demo, ports);
+            p.assertTempDirEmpty();
+        }
+    }
+
+    @Test
+    void ctrlCInATerminalReachesBothJvmsAndCountsAsOneRequest(@TempDir Path work) {
+        try (JarProcess p = startDemo(work)) {
+            List<ProcessHandle> demo = children(p);
+            List<Integer> ports = ports(p);
+            // What a terminal does: SIGINT to every process of the foreground group.
+            JarProcess.signal(p.handle().pid(), "INT");
+            demo.forEach(c -> JarProcess.signal(c.pid(), "INT"));
+            assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.transcript()).isZero();
+            assertThat(p.out()).filteredOn(l -> l.contains("stop requested")).hasSize(1);
+            assertThat(p.out()).noneMatch(l -> l.contains("not waiting any longer"));
+            assertGone(demo, ports);
+        }
+    }
+
+    @Test
+    void whenTheLauncherIsKilledTheDemoStopsAndFreesItsPorts(@TempDir Path work) {
+        try (JarProcess p = startDemo(work)) {
+            List<ProcessHandle> demo = children(p);
+            List<Integer> ports = ports(p);
+            p.signal("KILL");
+            await("the demo's JVM to stop after its launcher died").atMost(Duration.ofSeconds(30))
+                    .until(() -> demo.stream().noneMatch(ProcessHandle::isAlive));
+            // Its console was the launcher's pipe, which the test's JVM closes once the launcher is gone: the log shows
+            // what it did, the free ports and the empty temp directory that it cleaned up.
+            assertThat(p.log()).contains("the launcher (pid " + p.handle().pid() + ") is gone: stopping now",
+                    "Spark context stopped");
+            assertGone(demo, ports);
+            p.assertTempDirEmpty();
+        }
+    }
+
+    /** The ZooKeeper and broker ports the demo printed. */
+    private static List<Integer> ports(JarProcess p) {
+        int zk = Integer.parseInt(p.awaitLine("ZooKeeper started at 127\\.0\\.0\\.1:(\\d+)", START).group(1));
+        int kafka = Integer.parseInt(p.awaitLine("Kafka broker 0 started at 127\\.0\\.0\\.1:(\\d+)", START).group(1));
+        return List.of(zk, kafka);
+    }
+
+    private static void assertGone(List<ProcessHandle> demo, List<Integer> ports) {
+        await("no process of the demo left").atMost(Duration.ofSeconds(15))
+                .until(() -> demo.stream().noneMatch(ProcessHandle::isAlive));
+        for (int port : ports) {
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(s.getLocalPort()).isEqualTo(port);
+            } catch (IOException e) {
+                throw new AssertionError("port " + port + " is still taken after the demo stopped", e);
+            }
+        }
+    }
+}
