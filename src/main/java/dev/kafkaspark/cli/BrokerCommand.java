@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Start a Kafka broker (ZooKeeper mode) on 127.0.0.1 and keep it up until Ctrl-C.",
             "By default it starts its own ZooKeeper; with --zookeeper it joins an existing one, and brokers started"
                     + " that way with different --broker-id values form one cluster.",
-            "Step 2 of the walkthrough (kafka-server-start.sh).", ""})
+            "Step 1 of the walkthrough (kafka-server-start.sh).", ""})
 public final class BrokerCommand implements Callable<Integer> {
 
     @Spec
@@ -80,14 +80,14 @@ public final class BrokerCommand implements Callable<Integer> {
                 if (zk.fellBack()) {
                     narrator.step("port 2181 is taken: ZooKeeper uses %d instead", cluster.zookeeper().port());
                 }
-                narrator.step("ZooKeeper started at %s", cluster.zookeeperConnect());
+                narrator.step("ZooKeeper started at %s", cluster.zookeeperConnect().orElseThrow());
             }
             if (kafka.fellBack()) {
                 narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
             }
             for (Broker broker : cluster.brokers()) {
                 narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
-                        broker.bootstrapServers(), cluster.zookeeperConnect());
+                        broker.bootstrapServers(), cluster.zookeeperConnect().orElseThrow());
             }
             narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", cluster.bootstrapServers());
             Signals.awaitInterrupt(null);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code check}: can I reach it? The modern answer to the walkthrough's "check with jps". */
 @Command(name = "check", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Connect to the cluster and print its id, brokers, controller and topics; with --zookeeper,"
-                + " also what ZooKeeper has registered. Step 3 of the walkthrough (jps).", ""})
+                + " also what ZooKeeper has registered. Step 2 of the walkthrough (jps).", ""})
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -12,6 +12,6 @@ public final class ClusterOptions {
 
     @Option(names = {"--bootstrap-server", "--broker-list"}, paramLabel = "HOST:PORT", defaultValue = DEFAULT_BOOTSTRAP,
             description = "Kafka broker(s) to connect to (default: ${DEFAULT-VALUE}); --broker-list is the old"
-                    + " name, as in the seed's commands.")
+                    + " name, as in the classic walkthrough's commands.")
     String bootstrapServer;
 }

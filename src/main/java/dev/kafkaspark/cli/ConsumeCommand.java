@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code consume}: a console consumer. */
 @Command(name = "consume", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
-        description = {"Print the records of a topic (kafka-console-consumer.sh). Step 6 of the walkthrough. Ends"
+        description = {"Print the records of a topic (kafka-console-consumer.sh). Step 5 of the walkthrough. Ends"
                 + " at --max-messages, after --timeout without records, or on Ctrl-C.", ""})
 public final class ConsumeCommand implements Callable<Integer> {
 

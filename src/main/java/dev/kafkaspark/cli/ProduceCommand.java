@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code produce}: a console producer, one record per line of standard input. */
 @Command(name = "produce", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
-        description = {"Send each line of standard input as a record (kafka-console-producer.sh). Step 5 of the"
+        description = {"Send each line of standard input as a record (kafka-console-producer.sh). Step 4 of the"
                 + " walkthrough. Ends at the end of input (Ctrl-D) or Ctrl-C, after sending everything read.", ""})
 public final class ProduceCommand implements Callable<Integer> {
 

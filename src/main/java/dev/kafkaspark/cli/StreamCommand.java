@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code stream}: the Spark Streaming job alone, against any cluster. */
 @Command(name = "stream", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Run the Spark Streaming job alone: read the topic with the kafka-0-10 direct stream and print"
-                + " every batch. Step 7 of the walkthrough. Ctrl-C stops (finishing the running batch).", ""})
+                + " every batch. Step 6 of the walkthrough. Ctrl-C stops (finishing the running batch).", ""})
 public final class StreamCommand implements Callable<Integer> {
 
     @Spec

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code topics}: create, list, describe and delete topics, as {@code kafka-topics.sh} does. */
 @Command(name = "topics", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
-        description = {"Create, list, describe or delete topics (kafka-topics.sh). Step 4 of the walkthrough.", ""})
+        description = {"Create, list, describe or delete topics (kafka-topics.sh). Step 3 of the walkthrough.", ""})
 public final class TopicsCommand implements Callable<Integer> {
 
     @Spec

@@ -3,7 +3,6 @@ package dev.kafkaspark.cluster;
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.support.TempDir;
-
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -22,6 +21,7 @@ import org.apache.kafka.storage.internals.log.CleanerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
+
 
 /**
  * One in-process Kafka broker in ZooKeeper mode ({@link KafkaServer}), listening on 127.0.0.1, with its log

@@ -2,13 +2,13 @@ package dev.kafkaspark.cluster;
 
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.support.TempDir;
-
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * An in-process ZooKeeper (Curator's {@link TestingServer}) on 127.0.0.1 with its AdminServer off. Its data, and the

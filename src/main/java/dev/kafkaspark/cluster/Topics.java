@@ -1,7 +1,6 @@
 package dev.kafkaspark.cluster;
 
 import dev.kafkaspark.support.Backoff;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /** Topic administration over an {@link Admin} client: create idempotently, then wait until the topic is usable. */
 public final class Topics {

@@ -3,7 +3,6 @@ package dev.kafkaspark.cluster;
 import dev.kafkaspark.support.Backoff;
 import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.Failures;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +20,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * ZooKeeper plus one or more brokers in ZooKeeper mode, all in this JVM and all on 127.0.0.1. Built with

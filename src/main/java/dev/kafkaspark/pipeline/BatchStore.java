@@ -29,6 +29,8 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
  */
 public final class BatchStore {
 
+    /** The first line of every batch file: what it is and which version of the format it follows. */
+    static final String HEADER = "kafka-spark-demo exactly-once batch, format 1";
     private static final String PREFIX = "batch-";
     private static final String SUFFIX = ".txt";
 
@@ -49,6 +51,7 @@ public final class BatchStore {
                         A restarted stream starts from the highest 'until' offset of each partition found here.
 
                         Lines:
+                          kafka-spark-demo exactly-once batch, format 1
                           batch-time <ISO time>
                           partition <topic> <partition> from <offset> until <offset> records <n> foreign <n>
                                     first-seq <n> last-seq <n> out-of-order <n>
@@ -67,7 +70,7 @@ public final class BatchStore {
 
     /** Writes one batch, atomically. */
     public synchronized void write(long batchTimeMillis, List<PartitionSummary> partitions) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder(HEADER).append('\n');
         b.append("batch-time ").append(Instant.ofEpochMilli(batchTimeMillis)).append('\n');
         for (PartitionSummary p : partitions) {
             OffsetRange r = p.range();
@@ -141,25 +144,47 @@ public final class BatchStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         }
-        Map<String, SeqSet> seqs = new HashMap<>();
-        for (String line : lines) {
-            if (line.startsWith("seqs ")) {
-                String[] f = line.split(" ");
-                seqs.put(f[1] + " " + f[2], SeqSet.fromBytes(inflate(Base64.getDecoder().decode(f[3]))));
-            }
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            throw new IllegalStateException(file + " is not a batch file of this version (its first line should be '"
+                    + HEADER + "', not '" + (lines.isEmpty() ? "" : lines.get(0)) + "'): it was written by another"
+                    + " version or is damaged; use a new store directory");
         }
-        List<PartitionSummary> parts = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith("partition ")) {
-                String[] f = line.split(" ");
-                OffsetRange range = OffsetRange.create(f[1], Integer.parseInt(f[2]), Long.parseLong(f[4]),
-                        Long.parseLong(f[6]));
-                parts.add(PartitionSummary.restored(range, Long.parseLong(f[8]), Long.parseLong(f[10]),
-                        seqs.getOrDefault(f[1] + " " + f[2], new SeqSet()), Long.parseLong(f[12]),
-                        Long.parseLong(f[14]), Long.parseLong(f[16])));
+        try {
+            Map<String, SeqSet> seqs = new HashMap<>();
+            for (String line : lines) {
+                if (line.startsWith("seqs ")) {
+                    String[] f = line.split(" ");
+                    seqs.put(f[1] + " " + f[2], SeqSet.fromBytes(inflate(Base64.getDecoder().decode(f[3]))));
+                }
             }
+            List<PartitionSummary> parts = new ArrayList<>();
+            for (String line : lines) {
+                if (line.startsWith("partition ")) {
+                    String[] f = line.split(" ");
+                    Map<String, Long> v = new HashMap<>();
+                    for (int i = 3; i + 1 < f.length; i += 2) {
+                        v.put(f[i], Long.parseLong(f[i + 1]));
+                    }
+                    OffsetRange range = OffsetRange.create(f[1], Integer.parseInt(f[2]), field(v, "from"),
+                            field(v, "until"));
+                    parts.add(PartitionSummary.restored(range, field(v, "records"), field(v, "foreign"),
+                            seqs.getOrDefault(f[1] + " " + f[2], new SeqSet()), field(v, "first-seq"),
+                            field(v, "last-seq"), field(v, "out-of-order")));
+                }
+            }
+            return parts;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("batch file " + file + " is damaged (" + e.getMessage() + "); use a new"
+                    + " store directory", e);
         }
-        return parts;
+    }
+
+    private static long field(Map<String, Long> values, String name) {
+        Long v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no '" + name + "' in a partition line");
+        }
+        return v;
     }
 
     private static byte[] deflate(byte[] data) {

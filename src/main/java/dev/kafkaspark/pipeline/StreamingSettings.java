@@ -21,7 +21,7 @@ public record StreamingSettings(String master, String appName, Duration batchInt
         boolean ui, int uiPort, int samplesPerPartition, Map<String, String> kafkaOverrides,
         Map<String, String> sparkOverrides) {
 
-    /** The consumer group the seed's walkthrough uses. */
+    /** The consumer group the classic walkthrough uses. */
     public static final String DEFAULT_GROUP = "spark-streaming-consumer-group";
 
     /** Validates and copies. */

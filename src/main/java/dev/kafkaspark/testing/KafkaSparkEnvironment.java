@@ -13,24 +13,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
@@ -139,20 +131,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         check();
         List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
         records.forEach((k, v) -> acks.add(producer().send(new ProducerRecord<>(topic, k, v))));
-        awaitAll(topic, acks);
-    }
-
-    private static void awaitAll(String topic, List<java.util.concurrent.Future<RecordMetadata>> acks) {
-        for (var ack : acks) {
-            try {
-                ack.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("could not send to " + topic + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while sending to " + topic, e);
-            }
-        }
+        TopicIo.awaitAll(topic, acks, TIMEOUT);
     }
 
     /** Sends values without keys and waits until all are acknowledged. */
@@ -162,7 +141,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         for (String v : values) {
             acks.add(producer().send(new ProducerRecord<>(topic, null, v)));
         }
-        awaitAll(topic, acks);
+        TopicIo.awaitAll(topic, acks, TIMEOUT);
     }
 
     /**
@@ -172,28 +151,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> read(String topic, int count, Duration timeout) {
         check();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-        }
-        if (records.size() < count) {
-            throw new AssertionError("expected " + count + " records in " + topic + " within " + timeout.toMillis()
-                    + " ms, got " + records.size());
-        }
-        return records;
+        return TopicIo.read(bootstrapServers(), topic, count, timeout);
     }
 
     /** The Spark context (local, on loopback); waits for it if it is still starting. */
@@ -231,13 +189,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(p);
+            producer = TopicIo.producer(bootstrapServers());
             KafkaProducer<String, String> created = producer;
             closer.register(() -> created.close(Duration.ofSeconds(10)));
         }
@@ -311,7 +263,6 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         private final Map<String, String> sparkConf = new HashMap<>();
         private boolean alignedClock;
         private boolean withSpark = true;
-        private int brokers = 1;
 
         private Builder() {
         }
@@ -319,7 +270,6 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         /** How many brokers (1 to 5). */
         public Builder brokers(int count) {
             cluster.brokers(count);
-            brokers = count;
             return this;
         }
 
@@ -390,11 +340,6 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         public Builder alignedStreamingClock(boolean enabled) {
             alignedClock = enabled;
             return this;
-        }
-
-        /** The number of brokers asked for. */
-        public int brokers() {
-            return brokers;
         }
 
         /**

@@ -21,13 +21,16 @@ class WordCountTest {
         env.sendValues("lines", List.of("a rose is a rose", "is it"));
         Map<String, Long> counts = new ConcurrentHashMap<>();
         JavaStreamingContext ssc = env.streamingContext(Duration.ofMillis(500));
-        env.directStream(ssc, "lines", "word-count")
-                .flatMap(r -> Arrays.asList(r.value().split(" ")).iterator())
-                .countByValue()
-                .foreachRDD(rdd -> rdd.collect().forEach(t -> counts.merge(t._1(), t._2(), Long::sum)));
-        ssc.start();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(counts)
-                .containsExactlyInAnyOrderEntriesOf(Map.of("a", 2L, "rose", 2L, "is", 2L, "it", 1L)));
-        ssc.stop(false, true);
+        try {
+            env.directStream(ssc, "lines", "word-count")
+                    .flatMap(r -> Arrays.asList(r.value().split(" ")).iterator())
+                    .countByValue()
+                    .foreachRDD(rdd -> rdd.collect().forEach(t -> counts.merge(t._1(), t._2(), Long::sum)));
+            ssc.start();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(counts)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("a", 2L, "rose", 2L, "is", 2L, "it", 1L)));
+        } finally {
+            ssc.stop(false, true);
+        }
     }
 }
