@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One finished batch as the driver sees it.
  *
- * @param batchTimeMillis the batch time Spark assigned (wall clock, a multiple of the interval)
+ * @param batchTimeMillis the batch time Spark assigned, as wall-clock time (a multiple of the interval on Spark's clock,
+ *     which the demo shifts so the first batch comes right after start; see {@code AlignedClock})
  * @param partitions the per-partition summaries, by partition
  * @param finishedMillis when the batch's output finished (wall clock)
  */
