@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -233,7 +234,7 @@ public final class Demo {
             partitions.add(new TopicPartition(topic, p));
         }
         LiveStatus status = closer.register(new LiveStatus(narrator, cluster.admin(), partitions, producer, ledger,
-                store != null ? () -> java.util.Optional.of(ledger.reachedOffsets())
+                store != null ? () -> Optional.of(ledger.reachedOffsets())
                         : () -> GroupOffsets.committed(cluster.admin(), s.group()),
                 s.batchInterval().toMillis()));
         runner.onBatchTiming(status::onBatch);
@@ -303,8 +304,8 @@ public final class Demo {
         }
         long left = ledger.missingOf(acked);
         narrator.step("waiting for Spark to process the last %d record%s", left, left == 1 ? "" : "s");
-        long deadline = System.currentTimeMillis()
-                + Math.max(30_000, 5 * settings.stream().batchInterval().toMillis());
+        Duration limit = Duration.ofMillis(Math.max(30_000, 5 * settings.stream().batchInterval().toMillis()));
+        long deadline = System.currentTimeMillis() + limit.toMillis();
         try {
             while (System.currentTimeMillis() < deadline && stopRequests.get() < 2) {
                 if (ledger.awaitCovers(acked, 200)) {
@@ -315,8 +316,7 @@ public final class Demo {
             Thread.currentThread().interrupt();
         }
         narrator.step(stopRequests.get() >= 2 ? "not waiting any longer for Spark"
-                : "Spark did not catch up within %d s; stopping anyway", Math.max(30,
-                        5 * settings.stream().batchInterval().toSeconds()));
+                : "Spark did not catch up within %s; stopping anyway", Formats.duration(limit));
     }
 
     private DemoResult summarize(StopReason reason, SeqSet acked, String failure, long lagAtStop, long drainMs) {

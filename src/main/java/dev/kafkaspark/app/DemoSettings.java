@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything the all-in-one demo needs to know, in five groups, validated on construction. Build with
+ * Everything the all-in-one demo needs to know, in six groups, validated on construction. Build with
  * {@link #builder()}; a bad value throws {@link InvalidSettingException}.
  *
  * @param cluster brokers and ports

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * The benchmark: the standard workloads of {@code shared/WORKLOADS.md}, each in fresh child JVMs of this jar, with the
@@ -19,12 +20,23 @@ import java.util.Map;
  */
 public final class Bench {
 
-    /** The start-up phases of W1: their names in the report, and where each is in a run's metrics. */
-    static final String[] STARTUP_PHASES = {"zookeeper_ready_ms", "broker_ready_ms", "topic_ready_ms",
-        "spark_ready_ms", "first_batch_ms"};
-    private static final List<java.util.function.ToLongFunction<RunMetrics>> PHASE_VALUES = List.of(
-            RunMetrics::zookeeperReadyMs, RunMetrics::brokerReadyMs, RunMetrics::topicReadyMs,
-            RunMetrics::sparkReadyMs, RunMetrics::firstBatchMs);
+    /**
+     * A start-up phase of W1.
+     *
+     * @param key its name in the report
+     * @param label its name for people
+     * @param value where it is in a run's metrics
+     */
+    record Phase(String key, String label, ToLongFunction<RunMetrics> value) {
+    }
+
+    /** The start-up phases of W1, in the order they happen. */
+    static final List<Phase> STARTUP_PHASES = List.of(
+            new Phase("zookeeper_ready_ms", "ZooKeeper ready", RunMetrics::zookeeperReadyMs),
+            new Phase("broker_ready_ms", "broker ready", RunMetrics::brokerReadyMs),
+            new Phase("topic_ready_ms", "topic ready", RunMetrics::topicReadyMs),
+            new Phase("spark_ready_ms", "Spark ready", RunMetrics::sparkReadyMs),
+            new Phase("first_batch_ms", "first batch with records", RunMetrics::firstBatchMs));
     static final long[] STARTUP_INTERVALS = {2000, 500};
     static final long[] LATENCY_INTERVALS = {200, 1000, 2000};
 
@@ -114,21 +126,19 @@ public final class Bench {
 
     private ObjectNode startupRuns(long interval, Map<String, String> env, String label) {
         List<List<Long>> phases = new ArrayList<>();
-        for (int i = 0; i < STARTUP_PHASES.length; i++) {
-            phases.add(new ArrayList<>());
-        }
+        STARTUP_PHASES.forEach(p -> phases.add(new ArrayList<>()));
         for (int run = 1; run <= settings.runs(); run++) {
             narrator.step("start-up, %d ms batches%s: run %d of %d", interval, label, run, settings.runs());
             RunMetrics r = child.demo("startup-" + interval + (env.isEmpty() ? "" : "-nocache") + "-" + run, 180,
                     env, "--records", "400", "--rate", "200", "--batch-interval", interval + "ms", "--zk-port", "0",
                     "--kafka-port", "0", "--no-ui", "--quiet-batches");
-            for (int i = 0; i < STARTUP_PHASES.length; i++) {
-                phases.get(i).add(PHASE_VALUES.get(i).applyAsLong(r));
+            for (int i = 0; i < STARTUP_PHASES.size(); i++) {
+                phases.get(i).add(STARTUP_PHASES.get(i).value().applyAsLong(r));
             }
         }
         ObjectNode byPhase = json.createObjectNode();
-        for (int i = 0; i < STARTUP_PHASES.length; i++) {
-            byPhase.set(STARTUP_PHASES[i], stats(Stats.of(phases.get(i))));
+        for (int i = 0; i < STARTUP_PHASES.size(); i++) {
+            byPhase.set(STARTUP_PHASES.get(i).key(), stats(Stats.of(phases.get(i))));
         }
         return byPhase;
     }

@@ -8,9 +8,6 @@ import java.util.Locale;
 /** The benchmark's results as a console table and as a self-contained HTML page with inline SVG charts. */
 public final class BenchReport {
 
-    private static final String[] PHASE_NAMES = {"ZooKeeper ready", "broker ready", "topic ready", "Spark ready",
-        "first batch with records"};
-
     private BenchReport() {
     }
 
@@ -25,11 +22,11 @@ public final class BenchReport {
                 r.get("settings").get("startup_runs").asInt()));
         b.append(String.format(Locale.ROOT, "  %-26s %-22s %-22s %s%n", "", "2 s batches", "500 ms batches",
                 "2 s, no class cache"));
-        for (int i = 0; i < Bench.STARTUP_PHASES.length; i++) {
-            b.append(String.format(Locale.ROOT, "  %-26s %-22s %-22s %s%n", PHASE_NAMES[i],
-                    fmt(r.get("startup").get("2000").get(Bench.STARTUP_PHASES[i])),
-                    fmt(r.get("startup").get("500").get(Bench.STARTUP_PHASES[i])),
-                    fmt(r.get("startup").path("2000-no-class-cache").path(Bench.STARTUP_PHASES[i]))));
+        for (Bench.Phase phase : Bench.STARTUP_PHASES) {
+            b.append(String.format(Locale.ROOT, "  %-26s %-22s %-22s %s%n", phase.label(),
+                    fmt(r.get("startup").get("2000").get(phase.key())),
+                    fmt(r.get("startup").get("500").get(phase.key())),
+                    fmt(r.get("startup").path("2000-no-class-cache").path(phase.key()))));
         }
         JsonNode t = r.get("throughput");
         JsonNode l = r.get("limit");
@@ -84,10 +81,10 @@ public final class BenchReport {
         b.append("<h1>kafka-spark-demo bench</h1>\n<p>").append(escape(r.get("machine").get("date").asText()))
                 .append(". Workloads as defined in WORKLOADS.md; every workload ran in a fresh JVM.</p>\n");
         List<Bar> startup = new ArrayList<>();
-        for (int i = 0; i < Bench.STARTUP_PHASES.length; i++) {
+        for (Bench.Phase phase : Bench.STARTUP_PHASES) {
             for (String interval : new String[] {"2000", "500"}) {
-                startup.add(new Bar(PHASE_NAMES[i] + " (" + (interval.equals("2000") ? "2 s" : "500 ms") + ")",
-                        r.get("startup").get(interval).get(Bench.STARTUP_PHASES[i]).get("median").asDouble()));
+                startup.add(new Bar(phase.label() + " (" + (interval.equals("2000") ? "2 s" : "500 ms") + ")",
+                        r.get("startup").get(interval).get(phase.key()).get("median").asDouble()));
             }
         }
         b.append("<h2>Start-up, ms from JVM start (median)</h2>\n").append(svg(startup, "ms"));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,9 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildRun {
 
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path jar;
     private final List<String> jvmArgs;
@@ -50,24 +49,25 @@ final class ChildRun {
 
     /** Runs the command to its end (at most {@code timeoutSeconds}) and returns its report. */
     JsonNode run(String name, long timeoutSeconds, String... args) {
-        return run(name, timeoutSeconds, java.util.Map.of(), args);
-    }
-
-    /** A demo run to its end, with its metrics. */
-    RunMetrics demo(String name, long timeoutSeconds, java.util.Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "demo";
-        System.arraycopy(args, 0, all, 1, args.length);
+        String report = report(name, timeoutSeconds, Map.of(), args);
         try {
-            return JSON.treeToValue(run(name, timeoutSeconds, env, all), RunMetrics.class);
+            return JSON.readTree(report);
         } catch (IOException e) {
-            throw new IllegalStateException("workload " + name + " printed a report that is not a run's metrics: "
+            throw new IllegalStateException("workload " + name + " printed a report that is not JSON: "
                     + e.getMessage(), e);
         }
     }
 
-    /** Runs the command with extra environment variables and returns its report. */
-    JsonNode run(String name, long timeoutSeconds, java.util.Map<String, String> env, String... args) {
+    /** A demo run to its end, with extra environment variables, and its metrics. */
+    RunMetrics demo(String name, long timeoutSeconds, Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "demo";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return RunMetrics.fromJson(report(name, timeoutSeconds, env, all));
+    }
+
+    /** Runs the command to its end and returns the JSON of its {@code BENCH} line. */
+    private String report(String name, long timeoutSeconds, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -99,7 +99,7 @@ final class ChildRun {
                 throw new IllegalStateException("workload " + name + " failed with exit code " + p.exitValue()
                         + " (see " + out + ")");
             }
-            return JSON.readTree(report.substring("BENCH ".length()));
+            return report.substring("BENCH ".length());
         } catch (IOException e) {
             throw new IllegalStateException("could not run workload " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

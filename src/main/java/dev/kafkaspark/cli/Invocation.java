@@ -1,6 +1,5 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.cli.TopCommand;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -24,11 +23,6 @@ final class Invocation {
         } catch (CommandLine.ParameterException e) {
             return new Invocation(null);
         }
-    }
-
-    /** Whether the arguments parse. */
-    boolean parses() {
-        return parsed != null;
     }
 
     /** The subcommand named, or {@code ""} for none (the demo); empty when the arguments do not parse. */

@@ -241,9 +241,5 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
                 Exit.resetHaltProcedure();
             }
         }
-
-        static synchronized boolean installed() {
-            return holders > 0;
-        }
     }
 }

@@ -32,9 +32,6 @@ public interface KafkaCluster extends AutoCloseable {
     /** The ZooKeeper connect string; empty in a mode without ZooKeeper. */
     Optional<String> zookeeperConnect();
 
-    /** What keeps the cluster's metadata, as a person reads it: {@code ZooKeeper at 127.0.0.1:2181}. */
-    String metadataService();
-
     /** When the metadata service was ready, in epoch milliseconds ({@code -1} when this process did not start it). */
     long metadataReadyAtMillis();
 

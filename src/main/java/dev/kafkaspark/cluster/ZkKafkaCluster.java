@@ -63,11 +63,6 @@ public final class ZkKafkaCluster implements KafkaCluster {
     }
 
     @Override
-    public String metadataService() {
-        return "ZooKeeper at " + zookeeperConnect;
-    }
-
-    @Override
     public long metadataReadyAtMillis() {
         return zookeeper == null ? -1 : zookeeper.startedAtMillis();
     }
