@@ -2,6 +2,7 @@ package dev.kafkaspark.cluster;
 
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.support.RuntimeCheck;
 import dev.kafkaspark.support.TempDir;
 import java.util.Map;
 import java.util.Properties;
@@ -60,6 +61,7 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
      */
     public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
             Map<String, String> overrides) {
+        RuntimeCheck.requireKafkaClients();
         ExitGuard.acquire();
         TempDir logDir;
         try {
@@ -77,7 +79,8 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
             props.put(SocketServerConfigs.LISTENERS_CONFIG, "PLAINTEXT://" + Ports.LOOPBACK + ":" + bound);
             LOG.info("Kafka broker {} started at {}:{}", brokerId, Ports.LOOPBACK, bound);
             return new EmbeddedBroker(brokerId, props, server, logDir, bound);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable: Kafka's Scala code throws checked exceptions (ZooKeeper's NodeExistsException) undeclared.
             try (logDir) {
                 ExitGuard.release();
             }
@@ -96,12 +99,21 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
         try {
             server.startup();
             return server;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             try {
                 server.shutdown();
                 server.awaitShutdown();
-            } catch (RuntimeException suppressed) {
+            } catch (Throwable suppressed) {
                 e.addSuppressed(suppressed);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            if (e instanceof org.apache.zookeeper.KeeperException.NodeExistsException) {
+                throw new IllegalStateException("broker id " + props.getProperty(ServerConfigs.BROKER_ID_CONFIG)
+                        + " is already registered in ZooKeeper "
+                        + props.getProperty(ZkConfigs.ZK_CONNECT_CONFIG) + ": another broker has it; give this one"
+                        + " another id", e);
             }
             throw new IllegalStateException("Kafka broker " + brokerId + " did not start: " + Failures.rootCause(e), e);
         }

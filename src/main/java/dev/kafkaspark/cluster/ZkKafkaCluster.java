@@ -3,6 +3,7 @@ package dev.kafkaspark.cluster;
 import dev.kafkaspark.support.Backoff;
 import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.Failures;
+import dev.kafkaspark.support.RuntimeCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -240,6 +241,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
 
         /** Starts ZooKeeper (unless external), then the brokers, and waits until all brokers answer. */
         public ZkKafkaCluster start() {
+            RuntimeCheck.requireKafkaClients();
             Closer closer = new Closer();
             try {
                 EmbeddedZooKeeper zk = null;
@@ -255,10 +257,11 @@ public final class ZkKafkaCluster implements KafkaCluster {
                 closer.register(() -> admin.close(Duration.ofSeconds(5)));
                 awaitBrokers(admin, started.stream().map(EmbeddedBroker::brokerId).toList(), startTimeout);
                 return new ZkKafkaCluster(zk, zkConnect, started, admin, closer);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure, an Error included (a class path clash throws one), stops what started.
                 try {
                     closer.close();
-                } catch (RuntimeException suppressed) {
+                } catch (Throwable suppressed) {
                     e.addSuppressed(suppressed);
                 }
                 throw e;

@@ -1,6 +1,7 @@
 package dev.kafkaspark.pipeline;
 
 import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.support.RuntimeCheck;
 import dev.kafkaspark.support.TempDir;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,13 @@ public final class LocalSpark {
 
     /** Takes a lease, creating the context if none runs. */
     public static Lease acquire(Settings settings) {
+        checkRuntime();
         if (!settings.isLocal()) {
             TempDir dir = TempDir.create("kafka-spark-spark-");
             try {
                 JavaSparkContext sc = create(settings, dir);
                 return lease(sc, () -> stop(sc, dir));
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 dir.close();
                 throw e;
             }
@@ -84,7 +86,7 @@ public final class LocalSpark {
                 try {
                     shared = create(settings, dir);
                     sharedDir = dir;
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     dir.close();
                     throw e;
                 }
@@ -95,6 +97,15 @@ public final class LocalSpark {
             JavaSparkContext sc = shared;
             return lease(sc, LocalSpark::release);
         }
+    }
+
+    /**
+     * Fails in one line, before anything starts, when Spark cannot run in this JVM: another Spark minor version on the
+     * class path, or the {@code --add-opens} flags missing.
+     */
+    public static void checkRuntime() {
+        RuntimeCheck.requireSpark();
+        RuntimeCheck.requireSparkJvmFlags();
     }
 
     private static Lease lease(JavaSparkContext sc, Runnable onClose) {

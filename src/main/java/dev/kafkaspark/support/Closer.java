@@ -20,7 +20,7 @@ public final class Closer implements AutoCloseable {
     /** Closes everything registered so far, newest first. */
     @Override
     public void close() {
-        RuntimeException failure = null;
+        Throwable failure = null;
         while (true) {
             AutoCloseable next;
             synchronized (this) {
@@ -31,19 +31,26 @@ public final class Closer implements AutoCloseable {
             }
             try {
                 next.close();
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                // An Error too (a class path clash throws NoClassDefFoundError): the rest still get closed.
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
                 if (failure == null) {
-                    failure = e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+                    failure = e;
                 } else {
                     failure.addSuppressed(e);
                 }
             }
         }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
         if (failure != null) {
-            throw failure;
+            throw new IllegalStateException(failure.getMessage(), failure);
         }
     }
 }

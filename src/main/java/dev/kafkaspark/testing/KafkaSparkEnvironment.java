@@ -1,27 +1,26 @@
 package dev.kafkaspark.testing;
 
 import dev.kafkaspark.support.Closer;
+import dev.kafkaspark.support.RuntimeCheck;
+import dev.kafkaspark.support.TempDir;
 import dev.kafkaspark.cluster.KafkaCluster;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import dev.kafkaspark.pipeline.LocalSpark;
 import dev.kafkaspark.pipeline.StreamingRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
@@ -54,17 +53,20 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaCluster cluster;
-    private final CompletableFuture<LocalSpark.Lease> spark;
+    private final BackgroundSpark spark;
     private final Closer closer;
+    private final TopicIo io;
     private final List<JavaStreamingContext> streamingContexts = new ArrayList<>();
-    private KafkaProducer<String, String> producer;
-    private volatile boolean sparkAsked;
+    private TempDir scratch;
     private volatile boolean closed;
 
-    private KafkaSparkEnvironment(KafkaCluster cluster, CompletableFuture<LocalSpark.Lease> spark, Closer closer) {
+    private KafkaSparkEnvironment(KafkaCluster cluster, BackgroundSpark spark, Closer closer,
+            boolean autoCreateTopics) {
         this.cluster = cluster;
         this.spark = spark;
         this.closer = closer;
+        this.io = closer.register(new TopicIo(cluster.allBootstrapServers(), cluster.admin(), autoCreateTopics,
+                TIMEOUT));
     }
 
     /** A builder: one broker, free ports, local Spark with the UI off. */
@@ -112,46 +114,53 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         Topics.ensure(cluster.admin(), new TopicSpec(name, partitions, (short) replicationFactor, configs), TIMEOUT);
     }
 
-    /** Sends one record and waits for the brokers' acknowledgement. */
+    /**
+     * Sends one record and waits for the brokers' acknowledgement. A topic that does not exist fails at once, naming
+     * the topics that do (the brokers do not create topics on first use).
+     */
     public RecordMetadata send(String topic, String key, String value) {
         check();
-        try {
-            return producer().send(new ProducerRecord<>(topic, key, value)).get(TIMEOUT.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not send to " + topic + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to " + topic, e);
-        }
+        return io.send(topic, key, value);
     }
 
     /** Sends records (key to value, in the map's order) and waits until all are acknowledged. */
     public void send(String topic, Map<String, String> records) {
         check();
-        List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
-        records.forEach((k, v) -> acks.add(producer().send(new ProducerRecord<>(topic, k, v))));
-        TopicIo.awaitAll(topic, acks, TIMEOUT);
+        io.send(topic, records);
     }
 
     /** Sends values without keys and waits until all are acknowledged. */
     public void sendValues(String topic, Collection<String> values) {
         check();
-        List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
-        for (String v : values) {
-            acks.add(producer().send(new ProducerRecord<>(topic, null, v)));
-        }
-        TopicIo.awaitAll(topic, acks, TIMEOUT);
+        io.sendValues(topic, values);
     }
 
     /**
-     * Reads a topic from the beginning of every partition until {@code count} records arrived.
+     * Waits until a topic holds at least {@code count} records, reading every partition from the beginning, and
+     * returns what it read: the way to check a job's output topic.
      *
      * @throws AssertionError when fewer arrived within the timeout (it says how many did)
      */
-    public List<ConsumerRecord<String, String>> read(String topic, int count, Duration timeout) {
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic, int count, Duration timeout) {
         check();
-        return TopicIo.read(bootstrapServers(), topic, count, timeout);
+        return io.awaitRecords(topic, count, timeout);
+    }
+
+    /**
+     * A new empty directory (for a checkpoint, say) that the environment removes when it closes.
+     *
+     * @param name a hint that starts the directory's name
+     */
+    public synchronized Path newDirectory(String name) {
+        check();
+        if (scratch == null) {
+            scratch = closer.register(TempDir.create("kafka-spark-env-"));
+        }
+        try {
+            return Files.createTempDirectory(scratch.path(), name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a directory in " + scratch.path(), e);
+        }
     }
 
     /** The Spark context (local, on loopback); waits for it if it is still starting. */
@@ -160,8 +169,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         if (spark == null) {
             throw new IllegalStateException("this environment was built with spark(false)");
         }
-        sparkAsked = true;
-        return join(spark).context();
+        return spark.context();
     }
 
     /**
@@ -185,15 +193,6 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             String groupId) {
         return KafkaUtils.createDirectStream(ssc, LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams(groupId)));
-    }
-
-    private synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = TopicIo.producer(bootstrapServers());
-            KafkaProducer<String, String> created = producer;
-            closer.register(() -> created.close(Duration.ofSeconds(10)));
-        }
-        return producer;
     }
 
     private void check() {
@@ -231,25 +230,12 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
                 failure.addSuppressed(e);
             }
         }
-        if (failure == null && spark != null && !sparkAsked && spark.isCompletedExceptionally()) {
+        if (failure == null && spark != null) {
             // Nobody asked for the context, so nobody has heard that it failed: say it now rather than never.
-            try {
-                join(spark);
-            } catch (IllegalStateException e) {
-                failure = e;
-            }
+            failure = spark.unreportedFailure().orElse(null);
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static LocalSpark.Lease join(CompletableFuture<LocalSpark.Lease> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("Spark did not start: " + cause.getMessage(), cause);
         }
     }
 
@@ -263,6 +249,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         private final Map<String, String> sparkConf = new HashMap<>();
         private boolean alignedClock;
         private boolean withSpark = true;
+        private boolean autoCreateTopics;
 
         private Builder() {
         }
@@ -288,6 +275,9 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         /** A broker setting, as in server.properties, for every broker. */
         public Builder brokerProperty(String key, String value) {
             cluster.brokerProperty(key, value);
+            if (key.equals("auto.create.topics.enable")) {
+                autoCreateTopics = Boolean.parseBoolean(value.trim());
+            }
             return this;
         }
 
@@ -347,15 +337,15 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
          * half-way stops what it started.
          */
         public KafkaSparkEnvironment start() {
-            CompletableFuture<LocalSpark.Lease> sparkLease = null;
+            // A class path or JVM that cannot run the brokers or Spark fails here, in one line, before anything starts.
             if (withSpark) {
-                LocalSpark.Settings s = new LocalSpark.Settings(sparkMaster, sparkAppName, sparkUiPort > 0,
-                        Math.max(sparkUiPort, 0), alignedClock, sparkConf);
-                sparkLease = CompletableFuture.supplyAsync(() -> LocalSpark.acquire(s), r -> {
-                    Thread t = new Thread(r, "spark-init");
-                    t.setDaemon(true);
-                    t.start();
-                });
+                LocalSpark.checkRuntime();
+            }
+            RuntimeCheck.requireKafkaClients();
+            BackgroundSpark sparkLease = null;
+            if (withSpark) {
+                sparkLease = BackgroundSpark.start(new LocalSpark.Settings(sparkMaster, sparkAppName, sparkUiPort > 0,
+                        Math.max(sparkUiPort, 0), alignedClock, sparkConf));
             }
             Closer closer = new Closer();
             boolean sparkRegistered = false;
@@ -363,34 +353,25 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
                 KafkaCluster started = closer.register(cluster.start());
                 if (sparkLease != null) {
                     // Registered after the cluster, so it is released before the brokers stop.
-                    closer.register(release(sparkLease));
+                    closer.register(sparkLease);
                     sparkRegistered = true;
                 }
                 for (TopicSpec spec : topics) {
                     Topics.ensure(started.admin(), spec, TIMEOUT);
                 }
-                return new KafkaSparkEnvironment(started, sparkLease, closer);
-            } catch (RuntimeException | Error e) {
+                return new KafkaSparkEnvironment(started, sparkLease, closer, autoCreateTopics);
+            } catch (Throwable e) {
+                // Any Throwable: Kafka's Scala code can throw checked exceptions it does not declare.
                 if (sparkLease != null && !sparkRegistered) {
-                    closer.register(release(sparkLease));
+                    closer.register(sparkLease);
                 }
                 try {
                     closer.close();
-                } catch (RuntimeException suppressed) {
+                } catch (Throwable suppressed) {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
             }
-        }
-
-        private static AutoCloseable release(CompletableFuture<LocalSpark.Lease> lease) {
-            return () -> {
-                // A failed start has nothing to release; the failure itself is reported by sparkContext() or close().
-                LocalSpark.Lease l = lease.handle((v, t) -> v).join();
-                if (l != null) {
-                    l.close();
-                }
-            };
         }
     }
 }

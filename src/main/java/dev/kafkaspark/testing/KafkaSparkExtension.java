@@ -1,6 +1,5 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.cluster.TopicSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +21,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * static KafkaSparkExtension kafka = KafkaSparkExtension.with(KafkaSparkEnvironment.builder().brokers(3));
  * }</pre>
  *
- * The environment lives in the class's extension store (the run's, when shared) and is closed with it.
+ * The environment lives in the class's extension store (the run's, when shared) and is closed with it, on every
+ * JUnit 5 version from 5.10 on: it is stored as a {@code CloseableResource}, which every 5.x closes (5.13 and later
+ * also close plain {@code AutoCloseable} values, earlier versions leave them running until the JVM exits).
  */
+@SuppressWarnings("deprecation") // CloseableResource and getOrComputeIfAbsent: the forms JUnit 5.10 to 5.12 know.
 public final class KafkaSparkExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -80,8 +82,7 @@ public final class KafkaSparkExtension implements BeforeAllCallback, ParameterRe
         Class<?> testClass = classContext.getRequiredTestClass();
         Optional<KafkaSparkTest> annotation = AnnotationSupport.findAnnotation(testClass, KafkaSparkTest.class);
         if (builder != null) {
-            return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("environment", k -> builder.start(),
-                    KafkaSparkEnvironment.class);
+            return start(classContext, "environment", builder);
         }
         KafkaSparkTest settings = annotation.orElseThrow(() -> new IllegalStateException(
                 "use @KafkaSparkTest on the test class, or register the extension with KafkaSparkExtension.with(...)"));
@@ -89,11 +90,28 @@ public final class KafkaSparkExtension implements BeforeAllCallback, ParameterRe
         ExtensionContext owner = settings.shared() ? classContext.getRoot() : classContext;
         String key = "environment:" + settings.brokers() + ":" + Arrays.toString(settings.brokerProperties()) + ":"
                 + settings.spark() + (settings.shared() ? "" : ":" + testClass.getName());
-        KafkaSparkEnvironment env = owner.getStore(NAMESPACE).getOrComputeIfAbsent(key,
-                k -> build(settings).start(), KafkaSparkEnvironment.class);
+        KafkaSparkEnvironment env = start(owner, key, build(settings));
         // A shared environment may have been started for another class: make sure this class's topics exist.
         topics.forEach(t -> env.createTopic(t.name(), t.partitions(), t.replicationFactor(), t.configs()));
         return env;
+    }
+
+    private static KafkaSparkEnvironment start(ExtensionContext owner, String key,
+            KafkaSparkEnvironment.Builder settings) {
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new Started(settings.start()), Started.class)
+                .environment();
+    }
+
+    /**
+     * The stored form: JUnit closes it with its store (the class's, or the run's when shared), once: 5.13 and later
+     * as an {@code AutoCloseable}, earlier versions as a {@code CloseableResource}.
+     */
+    private record Started(KafkaSparkEnvironment environment)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            environment.close();
+        }
     }
 
     private static KafkaSparkEnvironment.Builder build(KafkaSparkTest settings) {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkaspark.Leaks;
-import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.support.Ports;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +31,7 @@ class KafkaSparkExtensionTest {
         assertThat(env.admin().describeTopics(List.of("ext-orders", "ext-audit")).allTopicNames()
                 .get().get("ext-orders").partitions()).hasSize(3);
         env.send("ext-audit", "k", "v");
-        List<ConsumerRecord<String, String>> read = env.read("ext-audit", 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> read = env.awaitRecords("ext-audit", 1, Duration.ofSeconds(20));
         assertThat(read).extracting(ConsumerRecord::value).containsExactly("v");
         assertThatThrownBy(env::sparkContext).hasMessageContaining("spark(false)");
     }
@@ -47,15 +48,41 @@ class KafkaSparkExtensionTest {
             assertThat(a.bootstrapServers()).isNotEqualTo(b.bootstrapServers());
             a.send("side", "k", "from a");
             b.send("side", "k", "from b");
-            assertThat(a.read("side", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
+            assertThat(a.awaitRecords("side", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
                     .containsExactly("from a");
-            assertThat(b.read("side", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
+            assertThat(b.awaitRecords("side", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
                     .containsExactly("from b");
         }
         assertThat(Ports.isFree(zkA)).isTrue();
         assertThat(Ports.isFree(zkB)).isTrue();
         leaks.assertNoTempFilesLeft();
         leaks.assertNoThreadsLeft();
+    }
+
+    @Test
+    void aMisspelledTopicFailsAtOnceNamingTheTopicsThatExist(KafkaSparkEnvironment env) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> env.send("ext-ordrs", "k", "v"))
+                .hasMessageContaining("topic 'ext-ordrs' does not exist")
+                .hasMessageContaining("ext-audit, ext-orders")
+                .hasMessageContaining("auto.create.topics.enable");
+        assertThatThrownBy(() -> env.awaitRecords("ext-ordrs", 1, Duration.ofSeconds(20)))
+                .hasMessageContaining("topic 'ext-ordrs' does not exist");
+        // Both answered from one topic listing, well inside the 20 s the read was given (not its wait running out).
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void directoriesForATestAreRemovedWithTheEnvironment() throws Exception {
+        Path dir;
+        try (KafkaSparkEnvironment env = KafkaSparkEnvironment.builder().spark(false).start()) {
+            dir = env.newDirectory("checkpoint");
+            Files.writeString(dir.resolve("state"), "x");
+            assertThat(dir.getFileName().toString()).startsWith("checkpoint-");
+            assertThat(env.newDirectory("checkpoint")).isNotEqualTo(dir).isDirectory();
+        }
+        assertThat(dir).doesNotExist();
+        assertThat(dir.getParent()).doesNotExist();
     }
 
     @Test

@@ -20,7 +20,7 @@ class RegisteredExtensionTest {
         assertThat(KAFKA.environment()).isSameAs(env);
         assertThat(env.cluster().brokers()).hasSize(2);
         env.send("registered", "k", "replicated");
-        assertThat(env.read("registered", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
+        assertThat(env.awaitRecords("registered", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
                 .containsExactly("replicated");
     }
 }
