@@ -98,7 +98,7 @@ class WalkthroughIT {
                 JarProcess check = JarProcess.run(work, null, STEP, "check", "--bootstrap-server", bootstrap,
                         "--zookeeper", zookeeper);
                 assertThat(check.exitCode()).as(check.transcript()).isZero();
-                assertThat(check.out()).contains("  brokers registered: 0, 1", "  broker 1 at 127.0.0.1:" + port1);
+                assertThat(check.out()).contains("  broker ids registered: 0, 1", "  broker 1 at 127.0.0.1:" + port1);
 
                 assertThat(broker1.stop(STEP)).as(broker1.transcript()).isZero();
                 broker1.assertTempDirEmpty();

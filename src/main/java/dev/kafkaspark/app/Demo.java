@@ -19,6 +19,7 @@ import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
+import dev.kafkaspark.tools.SeparateCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -172,6 +173,8 @@ public final class Demo {
         if (kafkaPort.fellBack()) {
             narrator.step("port %d is taken: the first Kafka broker uses %d instead", c.kafkaPort().port(),
                     cluster.brokers().get(0).port());
+            narrator.step("%s", SeparateCluster.note(c.kafkaPort().port(),
+                    zkPort.fellBack() ? c.zkPort().port() : null));
         }
         for (Broker broker : cluster.brokers()) {
             narrator.step("Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());

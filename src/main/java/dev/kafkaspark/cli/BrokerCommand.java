@@ -5,7 +5,9 @@ import dev.kafkaspark.cluster.Broker;
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import dev.kafkaspark.tools.ClusterCheck;
+import dev.kafkaspark.tools.SeparateCluster;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +70,7 @@ public final class BrokerCommand implements Callable<Integer> {
                 .brokerProperties(properties);
         Ports.Choice zk = null;
         if (zookeeper != null) {
-            ClusterCheck.requireListening(zookeeper);
+            requireFreeIds(ClusterCheck.brokerIds(zookeeper));
             builder.externalZookeeper(zookeeper);
         } else {
             zk = Ports.choose("ZooKeeper", zkPort == null ? 2181 : zkPort,
@@ -84,6 +86,9 @@ public final class BrokerCommand implements Callable<Integer> {
             }
             if (kafka.fellBack()) {
                 narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
+                if (zk != null) {
+                    narrator.step("%s", SeparateCluster.note(9092, zk.fellBack() ? 2181 : null));
+                }
             }
             for (Broker broker : cluster.brokers()) {
                 narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
@@ -95,5 +100,18 @@ public final class BrokerCommand implements Callable<Integer> {
         narrator.step("Kafka broker%s stopped%s; %s files are removed", brokers == 1 ? " " + brokerId : "s",
                 zookeeper == null ? ", and ZooKeeper" : "", brokers == 1 ? "its" : "their");
         return 0;
+    }
+
+    /** A broker id already in ZooKeeper would fail deep in Kafka's start-up: say which id to take instead. */
+    private void requireFreeIds(List<Integer> registered) {
+        for (int id = brokerId; id < brokerId + brokers; id++) {
+            if (registered.contains(id)) {
+                throw new UsageException("broker id " + id + " is already registered in ZooKeeper " + zookeeper
+                        + " (ids registered: " + registered.stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + "): pass --broker-id " + (registered.get(registered.size() - 1) + 1)
+                        + " to join as another broker");
+            }
+        }
     }
 }

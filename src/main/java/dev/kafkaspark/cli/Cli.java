@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.support.SelfCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,6 +29,7 @@ public final class Cli {
     /** A command line writing to the given streams, with this project's error handling. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new TopCommand());
+        cl.setCommandName(SelfCommand.line());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(parameterHandler());

@@ -3,6 +3,7 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.cluster.EmbeddedZooKeeper;
 import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.support.SelfCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,7 @@ public final class ZooKeeperCommand implements Callable<Integer> {
                 narrator.step("port 2181 is taken: ZooKeeper uses %d instead", zk.port());
             }
             narrator.step("ZooKeeper started at %s", zk.connectString());
-            narrator.step("brokers join it with: java -jar target/demo.jar broker --zookeeper %s",
-                    zk.connectString());
+            narrator.step("brokers join it with: %s", SelfCommand.with("broker --zookeeper " + zk.connectString()));
             narrator.step("Ctrl-C stops");
             Signals.awaitInterrupt(null);
         }

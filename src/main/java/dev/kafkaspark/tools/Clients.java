@@ -1,5 +1,6 @@
 package dev.kafkaspark.tools;
 
+import dev.kafkaspark.support.SelfCommand;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class Clients {
 
         UnreachableException(String bootstrap, Duration timeout) {
             super("no Kafka broker answered at " + bootstrap + " within " + timeout.toSeconds()
-                    + " s: start one with 'java -jar target/demo.jar broker', or pass --bootstrap-server");
+                    + " s: start one with '" + SelfCommand.with("broker") + "', or pass --bootstrap-server");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kafkaspark.tools;
 
+import dev.kafkaspark.support.SelfCommand;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -47,6 +48,14 @@ public final class ClusterCheck {
 
     /** What ZooKeeper says: reachable, and the broker ids registered under {@code /brokers/ids}. */
     public static List<String> zookeeper(String connect) {
+        List<Integer> ids = brokerIds(connect);
+        return List.of("ZooKeeper at " + connect + ": reachable",
+                "  broker ids registered: " + (ids.isEmpty() ? "(none)"
+                        : String.join(", ", ids.stream().map(String::valueOf).toList())));
+    }
+
+    /** The ids of the brokers registered in this ZooKeeper ({@code /brokers/ids}), in order. */
+    public static List<Integer> brokerIds(String connect) {
         requireListening(connect);
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper zk = null;
@@ -60,10 +69,10 @@ public final class ClusterCheck {
                 throw new IllegalStateException("ZooKeeper at " + connect + " did not answer within "
                         + Clients.TIMEOUT.toSeconds() + " s");
             }
-            List<String> ids = zk.exists("/brokers/ids", false) == null ? List.of()
-                    : new ArrayList<>(new TreeSet<>(zk.getChildren("/brokers/ids", false)));
-            return List.of("ZooKeeper at " + connect + ": reachable",
-                    "  brokers registered: " + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
+            if (zk.exists("/brokers/ids", false) == null) {
+                return List.of();
+            }
+            return zk.getChildren("/brokers/ids", false).stream().map(Integer::valueOf).sorted().toList();
         } catch (IOException | org.apache.zookeeper.KeeperException e) {
             throw new IllegalStateException("could not read from ZooKeeper at " + connect + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -97,7 +106,7 @@ public final class ClusterCheck {
             s.connect(new InetSocketAddress(host, port), 3000);
         } catch (IOException e) {
             throw new IllegalStateException("nothing listens at " + hostPort + ": start ZooKeeper first"
-                    + " ('java -jar target/demo.jar zookeeper'), or pass the right --zookeeper");
+                    + " ('" + SelfCommand.with("zookeeper") + "'), or pass the right --zookeeper");
         }
     }
 

@@ -113,7 +113,22 @@ class ToolsCliTest {
         Run r = CliTest.run("check", "--bootstrap-server", bootstrap, "--zookeeper", cluster.zookeeperConnect().orElseThrow());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Kafka at " + bootstrap + ": reachable", "(controller)",
-                "ZooKeeper at " + cluster.zookeeperConnect().orElseThrow() + ": reachable", "brokers registered: 0");
+                "ZooKeeper at " + cluster.zookeeperConnect().orElseThrow() + ": reachable", "broker ids registered: 0");
+    }
+
+    @Test
+    void aBrokerIdAlreadyRegisteredIsNamedWithTheNextIdAndNothingIsLeft() {
+        // The shared cluster's broker 0 is registered in its ZooKeeper, as the first terminal's broker would be.
+        String zk = cluster.zookeeperConnect().orElseThrow();
+        java.util.Set<String> before = dev.kafkaspark.Leaks.tempEntries();
+        assertOneLine(CliTest.run("broker", "--zookeeper", zk, "--port", "0"), 2,
+                "broker id 0 is already registered in ZooKeeper " + zk + " (ids registered: 0): pass --broker-id 1");
+        // Past the check (an id given as a broker property), Kafka's own refusal is named too, and cleaned up after.
+        assertOneLine(CliTest.run("broker", "--zookeeper", zk, "--port", "0", "--broker-id", "7",
+                "-p", "broker.id=0"), 1, "broker id 0 is already registered in ZooKeeper " + zk);
+        java.util.Set<String> after = dev.kafkaspark.Leaks.tempEntries();
+        after.removeAll(before);
+        assertThat(after).as("temp entries left by the refused brokers").isEmpty();
     }
 
     @Test
