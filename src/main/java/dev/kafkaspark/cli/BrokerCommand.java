@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -77,12 +81,20 @@ public final class BrokerCommand implements Callable<Integer> {
                     zkPort == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
             builder.zookeeperPort(zk.port());
         }
-        try (ZkKafkaCluster cluster = builder.start()) {
+        ZkKafkaCluster cluster = builder.start();
+        AtomicBoolean zkConnected = new AtomicBoolean(true);
+        String zkConnect = cluster.zookeeperConnect().orElseThrow();
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "zookeeper-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
             if (zk != null) {
                 if (zk.fellBack()) {
                     narrator.step("port 2181 is taken: ZooKeeper uses %d instead", cluster.zookeeper().port());
                 }
-                narrator.step("ZooKeeper started at %s", cluster.zookeeperConnect().orElseThrow());
+                narrator.step("ZooKeeper started at %s", zkConnect);
             }
             if (kafka.fellBack()) {
                 narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
@@ -92,14 +104,41 @@ public final class BrokerCommand implements Callable<Integer> {
             }
             for (Broker broker : cluster.brokers()) {
                 narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
-                        broker.bootstrapServers(), cluster.zookeeperConnect().orElseThrow());
+                        broker.bootstrapServers(), zkConnect);
             }
             narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", cluster.bootstrapServers());
+            if (zookeeper != null) {
+                watchZooKeeper(watch, cluster, zkConnected, narrator);
+            }
             Signals.awaitInterrupt(null);
+        } finally {
+            watch.shutdownNow();
+            String what = brokers == 1 ? "Kafka broker " + brokerId : "the Kafka brokers";
+            BoundedStop.run(narrator, what, () -> zkConnected.get()
+                    ? "handing its partitions over to the other brokers"
+                    : "ZooKeeper at " + zkConnect + " is not answering, and Kafka waits for it to move leaders",
+                    cluster::close);
         }
         narrator.step("Kafka broker%s stopped%s; %s files are removed", brokers == 1 ? " " + brokerId : "s",
                 zookeeper == null ? ", and ZooKeeper" : "", brokers == 1 ? "its" : "their");
         return 0;
+    }
+
+    /** Says when the ZooKeeper this broker joined goes away, and when it is back: the broker itself says nothing. */
+    private static void watchZooKeeper(ScheduledExecutorService watch, ZkKafkaCluster cluster,
+            AtomicBoolean connected, Narrator narrator) {
+        String zk = cluster.zookeeperConnect().orElseThrow();
+        watch.scheduleWithFixedDelay(() -> {
+            boolean now = cluster.zookeeperConnected();
+            if (connected.compareAndSet(!now, now)) {
+                if (now) {
+                    narrator.step("ZooKeeper at %s is back: the broker is registered again", zk);
+                } else {
+                    narrator.step("lost ZooKeeper at %s: the broker still serves the partitions it leads, but topics"
+                            + " cannot be created and leaders cannot move until it is back", zk);
+                }
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     /** A broker id already in ZooKeeper would fail deep in Kafka's start-up: say which id to take instead. */

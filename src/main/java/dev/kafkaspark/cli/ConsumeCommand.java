@@ -3,6 +3,7 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.tools.Clients;
 import dev.kafkaspark.tools.ConsoleConsumer;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,7 +77,11 @@ public final class ConsumeCommand implements Callable<Integer> {
         long consumed;
         try (ConsoleConsumer consumer = new ConsoleConsumer(settings, properties);
                 Signals.Registration ignored = Signals.onInterrupt(consumer::wakeup)) {
-            consumed = consumer.run(out);
+            PrintWriter err = spec.commandLine().getErr();
+            consumed = consumer.run(out, note -> {
+                err.println(note);
+                err.flush();
+            });
         }
         out.flush();
         spec.commandLine().getErr().printf("Processed a total of %d messages%n", consumed);

@@ -37,6 +37,10 @@ public final class Main {
             err.println("error: " + Cli.oneLine(t) + " (" + Cli.logHint() + ")");
             code = Cli.FAILURE;
         }
+        // The JVM writes the class cache as it exits (-XX:ArchiveClassesAtExit): seconds a user would otherwise wait
+        // for in silence.
+        Launcher.savingNotice().ifPresent(n -> out.println("saving the class cache for faster starts (a few seconds,"
+                + " once per build)..."));
         out.flush();
         err.flush();
         System.exit(code);

@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.support.TempDir;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -66,8 +67,28 @@ final class Signals {
     private static void request(int signal) {
         Runnable action = ACTIONS.peekFirst();
         if (action == null) {
-            // Nothing to stop in order yet: end as the JVM would have.
-            new Thread(() -> System.exit(128 + signal), "stop-" + signal).start();
+            // Nothing to stop in order (not started yet, or already stopping and asked again): end now, as the JVM
+            // would have, but without leaving the parts' files behind.
+            new Thread(() -> {
+                int removed = TempDir.removeAllOpen();
+                if (removed > 0) {
+                    System.err.printf("stopping at once, without waiting; %d temp director%s removed%n", removed,
+                            removed == 1 ? "y" : "ies");
+                    System.err.flush();
+                }
+                Thread guard = new Thread(() -> {
+                    // Shutdown hooks (Spark's) that hang must not keep the process: halt after a few seconds.
+                    try {
+                        new CountDownLatch(1).await(BoundedStop.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Runtime.getRuntime().halt(128 + signal);
+                }, "stop-guard");
+                guard.setDaemon(true);
+                guard.start();
+                System.exit(128 + signal);
+            }, "stop-" + signal).start();
             return;
         }
         action.run();

@@ -28,7 +28,8 @@ public final class ZooKeeperCommand implements Callable<Integer> {
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         Ports.Choice choice = Ports.choose("ZooKeeper", port == null ? 2181 : port,
                 port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
-        try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(choice.port())) {
+        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(choice.port());
+        try {
             if (choice.fellBack()) {
                 narrator.step("port 2181 is taken: ZooKeeper uses %d instead", zk.port());
             }
@@ -36,6 +37,8 @@ public final class ZooKeeperCommand implements Callable<Integer> {
             narrator.step("brokers join it with: %s", SelfCommand.with("broker --zookeeper " + zk.connectString()));
             narrator.step("Ctrl-C stops");
             Signals.awaitInterrupt(null);
+        } finally {
+            BoundedStop.run(narrator, "ZooKeeper", () -> "closing its client sessions", zk::close);
         }
         narrator.step("ZooKeeper stopped; its files are removed");
         return 0;

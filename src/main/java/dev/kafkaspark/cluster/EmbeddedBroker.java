@@ -143,6 +143,8 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
         // On loopback a controller answers in milliseconds; when it is gone (its process stopped first), a stopping
         // broker should give up on controlled shutdown in seconds, not after 3 x 30 s.
         p.put(ReplicationConfigs.CONTROLLER_SOCKET_TIMEOUT_MS_CONFIG, "5000");
+        // One attempt: a controller that cannot reach ZooKeeper holds each attempt until the timeout.
+        p.put(ServerConfigs.CONTROLLED_SHUTDOWN_MAX_RETRIES_CONFIG, "1");
         return p;
     }
 
@@ -162,6 +164,17 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
     @Override
     public String bootstrapServers() {
         return Ports.LOOPBACK + ":" + port;
+    }
+
+    /** Whether this broker is running and connected to its ZooKeeper. */
+    public boolean zookeeperConnected() {
+        KafkaServer s = server;
+        try {
+            return running && s != null && s.zkClient() != null && s.zkClient().currentZooKeeper().getState()
+                    .isConnected();
+        } catch (RuntimeException e) {
+            return false; // Shutting down under our feet.
+        }
     }
 
     /** Whether this broker is running (not stopped, not closed). */

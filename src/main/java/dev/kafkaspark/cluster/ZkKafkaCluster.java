@@ -68,6 +68,12 @@ public final class ZkKafkaCluster implements KafkaCluster {
         return zookeeper == null ? -1 : zookeeper.startedAtMillis();
     }
 
+    /** Whether every running broker is connected to ZooKeeper (false while ZooKeeper is gone). */
+    public boolean zookeeperConnected() {
+        return brokers.stream().map(b -> (EmbeddedBroker) b).filter(EmbeddedBroker::isRunning)
+                .allMatch(EmbeddedBroker::zookeeperConnected);
+    }
+
     /** The embedded ZooKeeper, or {@code null} when the brokers joined an outside one. */
     public EmbeddedZooKeeper zookeeper() {
         return zookeeper;

@@ -8,9 +8,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A temporary directory that owns everything below it and removes it all on close. */
+/**
+ * A temporary directory that owns everything below it and removes it all on close. The directories still open are
+ * known, so a process that has to stop without waiting for its parts ({@link #removeAllOpen()}) leaves none behind.
+ */
 public final class TempDir implements AutoCloseable {
+
+    private static final Set<TempDir> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path path;
     private volatile boolean closed;
@@ -22,7 +30,9 @@ public final class TempDir implements AutoCloseable {
     /** Creates a fresh directory in the system temp dir, named with the given prefix. */
     public static TempDir create(String prefix) {
         try {
-            return new TempDir(Files.createTempDirectory(prefix));
+            TempDir dir = new TempDir(Files.createTempDirectory(prefix));
+            OPEN.add(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temp directory", e);
         }
@@ -49,7 +59,36 @@ public final class TempDir implements AutoCloseable {
             return;
         }
         closed = true;
-        deleteRecursively(path);
+        try {
+            deleteRecursively(path);
+        } finally {
+            OPEN.remove(this);
+        }
+    }
+
+    /**
+     * Removes every directory not yet closed, as well as it can (files may still be written by parts that did not
+     * stop): for a process about to exit without waiting for its parts.
+     *
+     * @return how many directories it removed
+     */
+    public static int removeAllOpen() {
+        int removed = 0;
+        for (TempDir dir : List.copyOf(OPEN)) {
+            try {
+                dir.close();
+                removed++;
+            } catch (RuntimeException e) {
+                // A part still writing: one more try is all a stopping process can give it.
+                try {
+                    deleteRecursively(dir.path);
+                    removed++;
+                } catch (RuntimeException ignored) {
+                    // Reported by the caller's count.
+                }
+            }
+        }
+        return removed;
     }
 
     /** Deletes a file tree; a missing tree is fine. */

@@ -1,5 +1,9 @@
 package dev.kafkaspark.tools;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
 import dev.kafkaspark.support.SelfCommand;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
@@ -29,11 +33,38 @@ public final class Clients {
             super("no Kafka broker answered at " + bootstrap + " within " + timeout.toSeconds()
                     + " s: start one with '" + SelfCommand.with("broker") + "', or pass --bootstrap-server");
         }
+
+        UnreachableException(String bootstrap) {
+            super("nothing listens at " + bootstrap + ": start a Kafka broker with '" + SelfCommand.with("broker")
+                    + "', or pass the right --bootstrap-server");
+        }
     }
 
     /** An admin client for the address; the caller closes it. */
     public static Admin admin(String bootstrap) {
+        requireListening(bootstrap);
         return ZkKafkaCluster.createAdmin(bootstrap, TIMEOUT);
+    }
+
+    /**
+     * Fails at once when no address of the list accepts a connection: a client would otherwise wait its whole
+     * timeout in silence for a broker that is not there.
+     */
+    public static void requireListening(String bootstrap) {
+        for (String address : bootstrap.split(",")) {
+            int colon = address.lastIndexOf(':');
+            if (colon < 0) {
+                continue; // Kafka's own check names a malformed address.
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(address.substring(0, colon).trim(),
+                        Integer.parseInt(address.substring(colon + 1).trim())), 1000);
+                return;
+            } catch (IOException | RuntimeException e) {
+                // Try the next one.
+            }
+        }
+        throw new UnreachableException(bootstrap);
     }
 
     /** The brokers of the cluster, or a clear failure when none answers. */

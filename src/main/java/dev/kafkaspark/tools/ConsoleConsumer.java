@@ -60,11 +60,22 @@ public final class ConsoleConsumer implements AutoCloseable {
 
     /** Reads and prints until a stop condition; returns how many records were printed. */
     public long run(PrintStream out) {
+        return run(out, note -> { });
+    }
+
+    /**
+     * Reads and prints until a stop condition; returns how many records were printed.
+     *
+     * @param notes where to say, once each time, what it is waiting for (no record yet; the brokers gone, and back)
+     */
+    public long run(PrintStream out, java.util.function.Consumer<String> notes) {
         consumer.subscribe(List.of(settings.topic()));
         long lastRecordNanos = System.nanoTime();
+        WaitNotes waiting = new WaitNotes(settings, notes);
         try {
             while (settings.maxMessages() < 0 || consumed < settings.maxMessages()) {
                 var records = consumer.poll(Duration.ofMillis(200));
+                waiting.after(records.count(), connections());
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     print(out, r);
                     consumed++;
@@ -108,6 +119,15 @@ public final class ConsoleConsumer implements AutoCloseable {
         byte[] value = r.value() == null ? "null".getBytes(StandardCharsets.UTF_8) : r.value();
         out.write(value, 0, value.length);
         out.print('\n');
+    }
+
+    private int connections() {
+        for (var e : consumer.metrics().entrySet()) {
+            if (e.getKey().name().equals("connection-count") && e.getKey().group().equals("consumer-metrics")) {
+                return ((Number) e.getValue().metricValue()).intValue();
+            }
+        }
+        return -1;
     }
 
     /** Records printed so far. */

@@ -1,0 +1,80 @@
+package dev.kafkaspark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkaspark.support.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a class does wrong, each step a separate {@code java -jar} as in the walkthrough: every mistake gets a clear
+ * answer, and nothing hangs or stays behind.
+ */
+class ClassMistakesIT {
+
+    private static final Duration STEP = Duration.ofSeconds(90);
+    /** The issue's bound for a stop whatever the state of ZooKeeper; the program's own limit is 12 s. */
+    private static final Duration STOP = Duration.ofSeconds(15);
+
+    @Test
+    void zooKeeperStoppedFirstIsNarratedAndTheBrokersStillStopPromptlyLeavingNothing(@TempDir Path work) {
+        try (JarProcess zk = JarProcess.start(work, null, "zookeeper", "--port", "0")) {
+            String zookeeper = zk.awaitLine("ZooKeeper started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
+            try (JarProcess broker0 = JarProcess.start(work, null, "broker", "--zookeeper", zookeeper, "--port", "0");
+                    JarProcess broker1 = JarProcess.start(work, null, "broker", "--zookeeper", zookeeper,
+                            "--broker-id", "1", "--port", "0")) {
+                String bootstrap = broker0.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP)
+                        .group(1);
+                broker1.awaitLine("Kafka broker 1 started at", STEP);
+                // A replicated topic: stopping a broker then needs the controller, and the controller needs ZooKeeper.
+                JarProcess topic = JarProcess.run(work, null, STEP, "topics", "--create", "--topic",
+                        "mistakes-" + UUID.randomUUID().toString().substring(0, 8), "--partitions", "4",
+                        "--replication-factor", "2", "--bootstrap-server", bootstrap);
+                assertThat(topic.exitCode()).as(topic.transcript()).isZero();
+
+                assertThat(zk.stop(STEP)).as(zk.transcript()).isZero();
+                zk.assertTempDirEmpty();
+                broker0.awaitLine("lost ZooKeeper at " + zookeeper.replace(".", "\\.") + ": .*leaders cannot move.*",
+                        STEP);
+                broker1.awaitLine("lost ZooKeeper at .*", STEP);
+
+                for (JarProcess broker : new JarProcess[] {broker1, broker0}) {
+                    broker.stop(STOP);
+                    assertThat(broker.handle().isAlive()).as(broker.transcript()).isFalse();
+                    broker.assertTempDirEmpty();
+                }
+                // Each either stopped in time or said it was waiting and gave up at its limit.
+                assertThat(broker1.transcript() + broker0.transcript()).doesNotContain("Exception");
+            }
+        }
+    }
+
+    @Test
+    void aSecondBrokerOnTheUsualPortsSaysItIsASeparateCluster(@TempDir Path work) {
+        try (JarProcess first = JarProcess.start(work, null, "broker")) {
+            Matcher started = first.awaitLine("Kafka broker 0 started at 127\\.0\\.0\\.1:(\\d+) \\(ZooKeeper "
+                    + "127\\.0\\.0\\.1:(\\d+)\\)", STEP);
+            boolean firstHasUsualPorts = started.group(1).equals("9092") && started.group(2).equals("2181");
+            try (JarProcess second = JarProcess.start(work, null, "broker")) {
+                second.awaitLine("Kafka broker 0 started at", STEP);
+                assertThat(second.out()).anyMatch(l -> l.contains("port 9092 is taken"))
+                        .anyMatch(l -> l.contains("this is a new, separate cluster: tools using --bootstrap-server"
+                                + " 127.0.0.1:9092 will not see it"));
+                if (firstHasUsualPorts) {
+                    assertThat(second.out()).anyMatch(l -> l.matches(".*to join the cluster there instead, stop this"
+                            + " one and run 'java -jar \\S*demo\\.jar broker --zookeeper 127\\.0\\.0\\.1:2181"
+                            + " --broker-id 1'"));
+                }
+                assertThat(second.stop(STEP)).as(second.transcript()).isZero();
+                second.assertTempDirEmpty();
+            }
+            assertThat(first.stop(STEP)).as(first.transcript()).isZero();
+            first.assertTempDirEmpty();
+            assertThat(Ports.isFree(Integer.parseInt(started.group(1)))).isTrue();
+        }
+    }
+}
