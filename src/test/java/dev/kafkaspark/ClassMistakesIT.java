@@ -54,6 +54,36 @@ class ClassMistakesIT {
     }
 
     @Test
+    void aBrokerWithADataDirFindsItsTopicAndRecordsAfterARestart(@TempDir Path work) throws Exception {
+        Path data = work.resolve("kafka-data");
+        String topic = "kept-" + UUID.randomUUID().toString().substring(0, 8);
+        Path input = java.nio.file.Files.write(work.resolve("input.txt"), java.util.List.of("one", "two", "three"));
+        for (int run = 1; run <= 2; run++) {
+            try (JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0",
+                    "--data-dir", data.toString())) {
+                String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP)
+                        .group(1);
+                assertThat(broker.out()).anyMatch(l -> l.contains("data kept in " + data.toAbsolutePath()));
+                if (run == 1) {
+                    assertThat(JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic,
+                            "--bootstrap-server", bootstrap).exitCode()).isZero();
+                    assertThat(JarProcess.run(work, input, STEP, "produce", "--topic", topic, "--bootstrap-server",
+                            bootstrap).exitCode()).isZero();
+                } else {
+                    JarProcess consume = JarProcess.run(work, null, STEP, "consume", "--topic", topic,
+                            "--from-beginning", "--max-messages", "3", "--bootstrap-server", bootstrap);
+                    assertThat(consume.out()).as(consume.transcript()).containsExactly("one", "two", "three");
+                }
+                assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
+                assertThat(broker.out()).anyMatch(l -> l.contains("the data stays in " + data.toAbsolutePath()));
+                broker.assertTempDirEmpty();
+            }
+            assertThat(data.resolve("zookeeper")).isDirectory();
+            assertThat(data.resolve("broker-0")).isDirectory();
+        }
+    }
+
+    @Test
     void aSecondBrokerOnTheUsualPortsSaysItIsASeparateCluster(@TempDir Path work) {
         try (JarProcess first = JarProcess.start(work, null, "broker")) {
             Matcher started = first.awaitLine("Kafka broker 0 started at 127\\.0\\.0\\.1:(\\d+) \\(ZooKeeper "

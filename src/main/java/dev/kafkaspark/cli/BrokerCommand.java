@@ -6,6 +6,7 @@ import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import dev.kafkaspark.tools.ClusterCheck;
 import dev.kafkaspark.tools.SeparateCluster;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,11 @@ public final class BrokerCommand implements Callable<Integer> {
                     + " the others free ports (default: ${DEFAULT-VALUE}).")
     int brokers;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the broker's data (and its own ZooKeeper's) in DIR across restarts, as"
+                    + " kafka-server-start.sh keeps its log.dirs (default: temp directories removed at exit).")
+    Path dataDir;
+
     @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE",
             description = "A broker setting, as in server.properties (repeatable).")
     Map<String, String> properties = new HashMap<>();
@@ -71,7 +77,8 @@ public final class BrokerCommand implements Callable<Integer> {
                 port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
         ZkKafkaCluster.Builder builder = ZkKafkaCluster.builder().brokers(brokers).firstBrokerId(brokerId)
                 .brokerPort(kafka.port())
-                .brokerProperties(properties);
+                .brokerProperties(properties)
+                .dataDir(dataDir);
         Ports.Choice zk = null;
         if (zookeeper != null) {
             requireFreeIds(ClusterCheck.brokerIds(zookeeper));
@@ -106,6 +113,9 @@ public final class BrokerCommand implements Callable<Integer> {
                 narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
                         broker.bootstrapServers(), zkConnect);
             }
+            narrator.step("%s", dataDir == null ? "data in temp directories, removed at exit (--data-dir DIR keeps it)"
+                    : "data kept in " + dataDir.toAbsolutePath() + ": start again with the same --data-dir to find"
+                            + " your topics and records");
             narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", cluster.bootstrapServers());
             if (zookeeper != null) {
                 watchZooKeeper(watch, cluster, zkConnected, narrator);
@@ -119,8 +129,10 @@ public final class BrokerCommand implements Callable<Integer> {
                     : "ZooKeeper at " + zkConnect + " is not answering, and Kafka waits for it to move leaders",
                     cluster::close);
         }
-        narrator.step("Kafka broker%s stopped%s; %s files are removed", brokers == 1 ? " " + brokerId : "s",
-                zookeeper == null ? ", and ZooKeeper" : "", brokers == 1 ? "its" : "their");
+        narrator.step("Kafka broker%s stopped%s; %s", brokers == 1 ? " " + brokerId : "s",
+                zookeeper == null ? ", and ZooKeeper" : "", dataDir == null
+                        ? (brokers == 1 ? "its" : "their") + " files are removed"
+                        : "the data stays in " + dataDir.toAbsolutePath());
         return 0;
     }
 

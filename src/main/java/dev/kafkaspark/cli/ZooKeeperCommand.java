@@ -4,6 +4,8 @@ import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.cluster.EmbeddedZooKeeper;
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.support.SelfCommand;
+import dev.kafkaspark.support.DataDir;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,24 +25,30 @@ public final class ZooKeeperCommand implements Callable<Integer> {
             description = "Client port (default: 2181, or a free port if 2181 is taken; 0: any free port).")
     Integer port;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep ZooKeeper's data in DIR across restarts, as zookeeper-server-start.sh keeps its"
+                    + " dataDir (default: a temp directory removed at exit).")
+    Path dataDir;
+
     @Override
     public Integer call() {
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         Ports.Choice choice = Ports.choose("ZooKeeper", port == null ? 2181 : port,
                 port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
-        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(choice.port());
+        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(choice.port(),
+                dataDir == null ? DataDir.temporary("kafka-spark-zk-") : DataDir.kept(dataDir));
         try {
             if (choice.fellBack()) {
                 narrator.step("port 2181 is taken: ZooKeeper uses %d instead", zk.port());
             }
-            narrator.step("ZooKeeper started at %s", zk.connectString());
+            narrator.step("ZooKeeper started at %s; %s", zk.connectString(), DataNotes.where(zk.dataDir()));
             narrator.step("brokers join it with: %s", SelfCommand.with("broker --zookeeper " + zk.connectString()));
             narrator.step("Ctrl-C stops");
             Signals.awaitInterrupt(null);
         } finally {
             BoundedStop.run(narrator, "ZooKeeper", () -> "closing its client sessions", zk::close);
         }
-        narrator.step("ZooKeeper stopped; its files are removed");
+        narrator.step("ZooKeeper stopped; %s", DataNotes.after(zk.dataDir()));
         return 0;
     }
 }

@@ -3,7 +3,8 @@ package dev.kafkaspark.cluster;
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.support.RuntimeCheck;
-import dev.kafkaspark.support.TempDir;
+import dev.kafkaspark.support.DataDir;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -35,13 +36,13 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
 
     private final int brokerId;
     private final Properties props;
-    private final TempDir logDir;
+    private final DataDir logDir;
     private final int port;
     private KafkaServer server;
     private volatile boolean running;
     private volatile boolean closed;
 
-    private EmbeddedBroker(int brokerId, Properties props, KafkaServer server, TempDir logDir, int port) {
+    private EmbeddedBroker(int brokerId, Properties props, KafkaServer server, DataDir logDir, int port) {
         this.brokerId = brokerId;
         this.props = props;
         this.server = server;
@@ -58,14 +59,16 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
      * @param port the listener port (0: any free port)
      * @param clusterSize how many brokers the cluster will have; sizes the internal topics' replication
      * @param overrides broker properties that win over the defaults set here
+     * @param dataParent where to keep its log directory ({@code broker-<id>} below it) across restarts of the
+     *     process; {@code null}: a temp directory removed on close
      */
     public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
-            Map<String, String> overrides) {
+            Map<String, String> overrides, Path dataParent) {
         RuntimeCheck.requireKafkaClients();
         ExitGuard.acquire();
-        TempDir logDir;
+        DataDir logDir;
         try {
-            logDir = TempDir.create("kafka-spark-broker-" + brokerId + "-");
+            logDir = DataDir.of(dataParent, "broker-" + brokerId, "kafka-spark-broker-" + brokerId + "-");
         } catch (RuntimeException | Error e) {
             ExitGuard.release();
             throw e;
@@ -119,7 +122,7 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
         }
     }
 
-    private static Properties defaults(int brokerId, String zkConnect, int port, int clusterSize, TempDir logDir) {
+    private static Properties defaults(int brokerId, String zkConnect, int port, int clusterSize, DataDir logDir) {
         short internalReplication = (short) Math.min(clusterSize, 3);
         Properties p = new Properties();
         p.put(ServerConfigs.BROKER_ID_CONFIG, Integer.toString(brokerId));

@@ -1,7 +1,7 @@
 package dev.kafkaspark.cluster;
 
 import dev.kafkaspark.support.Ports;
-import dev.kafkaspark.support.TempDir;
+import dev.kafkaspark.support.DataDir;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.curator.test.InstanceSpec;
@@ -19,12 +19,12 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZooKeeper.class);
 
     private final TestingServer server;
-    private final TempDir dir;
+    private final DataDir dir;
     private final int port;
     private final long startedAtMillis = System.currentTimeMillis();
     private volatile boolean closed;
 
-    private EmbeddedZooKeeper(TestingServer server, TempDir dir, int port) {
+    private EmbeddedZooKeeper(TestingServer server, DataDir dir, int port) {
         this.server = server;
         this.dir = dir;
         this.port = port;
@@ -36,11 +36,18 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
      * @param port the client port; it must be free
      */
     public static EmbeddedZooKeeper start(int port) {
+        return start(port, DataDir.temporary("kafka-spark-zk-"));
+    }
+
+    /**
+     * Starts ZooKeeper on the given port (0: any free port) with its data in {@code dir}: a kept directory restores
+     * what an earlier ZooKeeper wrote there (topics, broker registrations expire with their sessions).
+     */
+    public static EmbeddedZooKeeper start(int port, DataDir dir) {
         int bindPort = port == 0 ? Ports.anyFree() : port;
-        TempDir dir = TempDir.create("kafka-spark-zk-");
         // ZooKeeper writes its generated configuration next to the data dir: keep both inside our own directory.
         Path data = dir.subdir("data");
-        InstanceSpec spec = new InstanceSpec(data.toFile(), bindPort, 0, 0, true, 1, -1, -1,
+        InstanceSpec spec = new InstanceSpec(data.toFile(), bindPort, 0, 0, !dir.isKept(), 1, -1, -1,
                 // No fsync per transaction: this ZooKeeper lives as long as the process and its data goes with it,
                 // and a broker's start makes dozens of writes.
                 Map.of("clientPortAddress", Ports.LOOPBACK, "admin.enableServer", "false", "forceSync", "no"),
@@ -66,12 +73,17 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return startedAtMillis;
     }
 
+    /** Where its data is, and whether it stays after close. */
+    public DataDir dataDir() {
+        return dir;
+    }
+
     /** The client port. */
     public int port() {
         return port;
     }
 
-    /** Stops ZooKeeper and deletes its files; safe to call twice. */
+    /** Stops ZooKeeper and deletes its files (unless its data directory is kept); safe to call twice. */
     @Override
     public void close() {
         if (closed) {

@@ -2,6 +2,7 @@ package dev.kafkaspark.cluster;
 
 import dev.kafkaspark.support.Backoff;
 import dev.kafkaspark.support.Closer;
+import dev.kafkaspark.support.DataDir;
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.RuntimeCheck;
 import java.time.Duration;
@@ -148,6 +149,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
     /** Settings for a cluster; fixed once {@link #start()} is called. */
     public static final class Builder {
         private int brokers = 1;
+        private java.nio.file.Path dataDir;
         private int zkPort = 0;
         private String externalZookeeper;
         private int firstBrokerPort = 0;
@@ -203,6 +205,15 @@ public final class ZkKafkaCluster implements KafkaCluster {
             return this;
         }
 
+        /**
+         * Keep the data in this directory ({@code zookeeper/}, {@code broker-<id>/}) across restarts, as the real
+         * start scripts do; default: temp directories removed on close.
+         */
+        public Builder dataDir(java.nio.file.Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
         /** How long start-up may take before it fails. */
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
@@ -217,7 +228,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
                 int id = firstBrokerId + i;
                 int port = i == 0 ? firstBrokerPort : 0;
                 starts.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> EmbeddedBroker.start(id, zkConnect, port, brokers, props),
+                        () -> EmbeddedBroker.start(id, zkConnect, port, brokers, props, dataDir),
                         r -> {
                             Thread t = new Thread(r, "broker-" + id + "-start");
                             t.setDaemon(true);
@@ -253,7 +264,8 @@ public final class ZkKafkaCluster implements KafkaCluster {
                 EmbeddedZooKeeper zk = null;
                 String zkConnect = externalZookeeper;
                 if (zkConnect == null) {
-                    zk = closer.register(EmbeddedZooKeeper.start(zkPort));
+                    zk = closer.register(EmbeddedZooKeeper.start(zkPort,
+                            DataDir.of(dataDir, "zookeeper", "kafka-spark-zk-")));
                     zkConnect = zk.connectString();
                 }
                 List<EmbeddedBroker> started = startBrokers(zkConnect, closer);
