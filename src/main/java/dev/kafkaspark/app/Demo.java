@@ -216,7 +216,9 @@ public final class Demo {
         String topic = settings.topic().name();
         PartitionWatcher watcher = null;
         if (settings.cluster().brokers() > 1) {
-            watcher = closer.register(new PartitionWatcher(cluster.admin(), topic, narrator));
+            watcher = closer.register(new PartitionWatcher(cluster.admin(), topic, narrator,
+                    () -> cluster.brokers().stream().filter(b -> !b.isRunning()).map(Broker::brokerId)
+                            .collect(java.util.stream.Collectors.toSet())));
             watcher.start();
         }
         runner = StreamingRunner.prepare(new StreamingSettings(s.master(), "kafka-spark-demo", s.batchInterval(),

@@ -37,6 +37,14 @@ public final class Narrator {
         out.flush();
     }
 
+    /**
+     * A step of a scenario (a broker stopped, a stream restarted), marked so it stands out among the batch lines:
+     * {@code [ 10.02s] >>> stopping broker 2 ...}.
+     */
+    public void event(String format, Object... args) {
+        step(">>> " + format, args);
+    }
+
     /** A line as it is, with no stamp. */
     public synchronized void line(String text) {
         out.println(text);

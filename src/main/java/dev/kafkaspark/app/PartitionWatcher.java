@@ -4,6 +4,8 @@ import dev.kafkaspark.support.Backoff;
 import dev.kafkaspark.support.Failures;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,16 +35,23 @@ final class PartitionWatcher implements AutoCloseable {
     private final Admin admin;
     private final String topic;
     private final Narrator narrator;
+    private final Supplier<Set<Integer>> stoppedBrokers;
     private final Thread thread;
     private volatile List<Row> current = List.of();
+    private Set<Integer> shownStopped = Set.of();
     private volatile boolean running = true;
     private volatile String lastError = "no answer yet";
     private boolean unavailable;
 
-    PartitionWatcher(Admin admin, String topic, Narrator narrator) {
+    /**
+     * @param stoppedBrokers the brokers of this process that are stopped: the table marks them, since Kafka keeps a
+     *     stopped broker in the in-sync replicas until the controller has noticed
+     */
+    PartitionWatcher(Admin admin, String topic, Narrator narrator, Supplier<Set<Integer>> stoppedBrokers) {
         this.admin = admin;
         this.topic = topic;
         this.narrator = narrator;
+        this.stoppedBrokers = stoppedBrokers;
         this.current = fetch();
         this.thread = new Thread(this::watch, "partition-watcher");
         this.thread.setDaemon(true);
@@ -85,7 +94,8 @@ final class PartitionWatcher implements AutoCloseable {
                 narrator.step(unavailable ? "the partition table of %s cannot be read right now (%s); still trying"
                         : "the partition table of %s can be read again", topic, lastError);
             }
-            if (!rows.isEmpty() && !rows.equals(current)) {
+            Set<Integer> stopped = stoppedBrokers.get();
+            if (!rows.isEmpty() && (!rows.equals(current) || !stopped.equals(shownStopped))) {
                 current = rows;
                 narrator.step("partitions of %s changed:", topic);
                 print(rows);
@@ -115,16 +125,31 @@ final class PartitionWatcher implements AutoCloseable {
     }
 
     private void print(List<Row> rows) {
+        Set<Integer> stopped = stoppedBrokers.get();
+        shownStopped = stopped;
+        narrator.line(table(rows, stopped));
+    }
+
+    /** The table, a stopped broker marked with {@code *} wherever it appears. */
+    static String table(List<Row> rows, Set<Integer> stopped) {
         StringBuilder b = new StringBuilder("    partition  leader  replicas    in-sync replicas");
         for (Row r : rows) {
             b.append('\n').append(String.format(Locale.ROOT, "    %-9d  %-6s  %-10s  %s", r.partition(),
-                    r.leader() < 0 ? "none" : Integer.toString(r.leader()), join(r.replicas()), join(r.isr())));
+                    r.leader() < 0 ? "none" : mark(r.leader(), stopped), join(r.replicas(), stopped),
+                    join(r.isr(), stopped)));
         }
-        narrator.line(b.toString());
+        if (!stopped.isEmpty()) {
+            b.append("\n    * stopped; Kafka lists it as in sync until its controller has noticed");
+        }
+        return b.toString();
     }
 
-    private static String join(List<Integer> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    private static String mark(int id, Set<Integer> stopped) {
+        return stopped.contains(id) ? id + "*" : Integer.toString(id);
+    }
+
+    private static String join(List<Integer> ids, Set<Integer> stopped) {
+        return ids.stream().map(id -> mark(id, stopped)).collect(Collectors.joining(","));
     }
 
     /** The broker that leads the most partitions (the lowest id on a tie). */

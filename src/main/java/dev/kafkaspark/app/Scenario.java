@@ -97,7 +97,9 @@ final class Scenario implements AutoCloseable {
         long led = rows.stream().filter(r -> r.leader() == victim).count();
         SyntheticProducer producer = parts.producer();
         long retriesBefore = producer.retries();
-        narrator.step("stopping broker %d, the leader of %d partition%s", victim, led, led == 1 ? "" : "s");
+        producer.takeAckWindow();
+        narrator.event("stopping broker %d, the leader of %d partition%s (a controlled shutdown: it hands its"
+                + " partitions over first)", victim, led, led == 1 ? "" : "s");
         long t0 = System.nanoTime();
         parts.cluster().broker(victim).stop();
         killedBroker = victim;
@@ -105,13 +107,19 @@ final class Scenario implements AutoCloseable {
         boolean moved = parts.watcher().awaitTable(table -> table.stream().allMatch(r -> r.leader() >= 0
                 && r.leader() != victim && !r.isr().contains(victim)), 30_000);
         long movedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        narrator.step(moved ? "broker %d is down (stopped in %d ms); every partition has a leader on a live broker"
+        narrator.event(moved ? "broker %d is down (stopped in %d ms); every partition has a leader on a live broker"
                 + " %d ms after the stop began" : "broker %d is down (stopped in %d ms); after %d ms some partition"
                 + " still has no live leader", victim, stoppedMs, movedMs);
         long retried = producer.retries() - retriesBefore;
-        narrator.step("the producer retried %d send%s meanwhile (acks=all keeps waiting for min.insync.replicas=%d);"
-                + " Spark carries on", retried, retried == 1 ? "" : "s",
-                parts.settings().topic().minInsyncReplicas());
+        SyntheticProducer.AckWindow acks = producer.takeAckWindow();
+        boolean smooth = retried == 0 && acks.slowCount() == 0;
+        narrator.event("the producer meanwhile: %d send%s retried, %d acknowledgement%s took %d s or more, the"
+                + " slowest %d ms (acks=all, min.insync.replicas=%d): %s; Spark carries on", retried,
+                retried == 1 ? "" : "s", acks.slowCount(), acks.slowCount() == 1 ? "" : "s",
+                SyntheticProducer.SLOW_ACK_MILLIS / 1000, acks.slowestMillis(),
+                parts.settings().topic().minInsyncReplicas(), smooth
+                        ? "the leaders moved before the broker stopped, so no send failed or waited long"
+                        : "sends waited for the new leaders and were retried, never lost or repeated (idempotent)");
     }
 
     private void restartBroker() {
@@ -119,22 +127,22 @@ final class Scenario implements AutoCloseable {
         if (broker < 0) {
             return;
         }
-        narrator.step("starting broker %d again, with the data it had", broker);
+        narrator.event("starting broker %d again, with the data it had", broker);
         long t0 = System.nanoTime();
         parts.cluster().broker(broker).restart();
         killedBroker = -1;
-        narrator.step("broker %d is back at %s after %d ms; it catches up from the leaders", broker,
+        narrator.event("broker %d is back at %s after %d ms; it catches up from the leaders", broker,
                 parts.cluster().broker(broker).bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         boolean inSync = parts.watcher().awaitTable(table -> table.stream()
                 .filter(r -> r.replicas().contains(broker)).allMatch(r -> r.isr().contains(broker)), 60_000);
-        narrator.step(inSync ? "broker %d is back in the in-sync replicas of all its partitions (%d ms after the"
+        narrator.event(inSync ? "broker %d is back in the in-sync replicas of all its partitions (%d ms after the"
                 + " restart began)" : "broker %d has not rejoined every in-sync set after %d ms", broker,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
     private void restartStream() {
-        narrator.step("stopping the streaming job mid-run (no graceful finish, as in a crash)");
+        narrator.event("stopping the streaming job mid-run (no graceful finish, as in a crash)");
         Map<TopicPartition, Long> from = parts.runner().restartStream();
         streamRestarts++;
         if (parts.runner().guarantee() instanceof StreamingRunner.ExactlyOnce) {

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class SyntheticProducer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticProducer.class);
+    /** An acknowledgement this slow counts as a send that waited (for a new leader, say). */
+    public static final long SLOW_ACK_MILLIS = 1000;
 
     /**
      * What to produce.
@@ -68,6 +70,8 @@ public final class SyntheticProducer implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile long startedAtMillis;
     private volatile long lastAckMillis;
+    private final AtomicLong slowestAckMillis = new AtomicLong();
+    private final AtomicLong slowAcks = new AtomicLong();
     private volatile boolean running = true;
     private volatile boolean closed;
 
@@ -138,7 +142,15 @@ public final class SyntheticProducer implements AutoCloseable {
                 synchronized (acked) {
                     acked.add(seq);
                 }
-                lastAckMillis = System.currentTimeMillis();
+                long ackedAt = System.currentTimeMillis();
+                lastAckMillis = ackedAt;
+                long waited = ackedAt - now;
+                if (waited > slowestAckMillis.get()) {
+                    slowestAckMillis.accumulateAndGet(waited, Math::max);
+                }
+                if (waited >= SLOW_ACK_MILLIS) {
+                    slowAcks.incrementAndGet();
+                }
             } else {
                 failed.incrementAndGet();
                 if (firstFailure.compareAndSet(null, exception)) {
@@ -176,6 +188,15 @@ public final class SyntheticProducer implements AutoCloseable {
                 .filter(e -> e.getKey().name().equals("record-retry-total")
                         && e.getKey().group().equals("producer-metrics"))
                 .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
+    }
+
+    /** Acknowledgements since the last call: the slowest, and how many took a second or more. */
+    public record AckWindow(long slowestMillis, long slowCount) {
+    }
+
+    /** What acknowledgements looked like since the last call (the first call: since the start); starts a new window. */
+    public AckWindow takeAckWindow() {
+        return new AckWindow(slowestAckMillis.getAndSet(0), slowAcks.getAndSet(0));
     }
 
     /** Sends that failed. */

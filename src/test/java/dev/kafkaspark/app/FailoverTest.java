@@ -39,8 +39,13 @@ class FailoverTest {
         assertThat(r.orderViolations()).as(story).isZero();
         assertThat(r.keyConflicts()).as(story).isZero();
         assertThat(story).contains("replication factor 3, min.insync.replicas 2")
-                .containsPattern("stopping broker \\d, the leader of")
+                .containsPattern(">>> stopping broker \\d, the leader of")
                 .contains("every partition has a leader on a live broker")
+                .containsPattern(">>> the producer meanwhile: \\d+ sends? retried, \\d+ acknowledgements? took 1 s or"
+                        + " more, the slowest \\d+ ms")
+                // While stopped, the broker is marked wherever the table shows it.
+                .containsPattern("\\d\\*")
+                .contains("* stopped; Kafka lists it as in sync until its controller has noticed")
                 .containsPattern("broker \\d is back in the in-sync replicas of all its partitions");
     }
 
