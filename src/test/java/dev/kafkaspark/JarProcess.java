@@ -50,6 +50,19 @@ public final class JarProcess implements AutoCloseable {
      * it is {@link #PIPE}, or from nothing.
      */
     public static JarProcess start(Path work, Path stdin, String... args) {
+        return start(work, stdin, false, args);
+    }
+
+    /**
+     * Starts the jar in a pseudo-terminal ({@code script} from util-linux), as a person in a terminal would: bytes
+     * written to {@link #stdin()} are typed, so {@code 0x03} is Ctrl-C, which the terminal turns into SIGINT for the
+     * whole foreground process group. Output lines end in {@code \r}.
+     */
+    public static JarProcess startInTerminal(Path work, String... args) {
+        return start(work, PIPE, true, args);
+    }
+
+    private static JarProcess start(Path work, Path stdin, boolean terminal, String... args) {
         Path jar = Path.of(System.getProperty("demo.jar", "target/demo.jar")).toAbsolutePath();
         assertThat(jar).exists();
         try {
@@ -60,6 +73,10 @@ public final class JarProcess implements AutoCloseable {
                     "-Djava.io.tmpdir=" + tmp, "-Ddemo.logfile=" + dir.resolve("process.log"), "-jar",
                     jar.toString()));
             command.addAll(List.of(args));
+            if (terminal) {
+                // -e: script exits with the program's exit code; -f: output is flushed as it comes.
+                command = List.of("script", "-q", "-e", "-f", "-c", String.join(" ", command), "/dev/null");
+            }
             ProcessBuilder pb = new ProcessBuilder(command);
             // The launcher's class cache goes under target/, never into the user's home.
             pb.environment().put("XDG_CACHE_HOME", CLASS_CACHE.toString());

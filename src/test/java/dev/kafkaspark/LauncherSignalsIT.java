@@ -69,6 +69,29 @@ class LauncherSignalsIT {
     }
 
     @Test
+    void ctrlCTypedInARealTerminalStopsTheDemoOnceWithItsSummary(@TempDir Path work) throws Exception {
+        try (JarProcess p = JarProcess.startInTerminal(work, "--zk-port", "0", "--kafka-port", "0", "--no-ui",
+                "--batch-interval", "500ms", "--rate", "50", "--show", "0")) {
+            p.awaitLine("running; Ctrl-C stops", START);
+            p.awaitLine("--- batch", START);
+            List<ProcessHandle> processes = p.handle().descendants().toList();
+            assertThat(processes).as("script, the launcher and the demo's JVM").hasSizeGreaterThanOrEqualTo(2);
+            List<Integer> ports = ports(p);
+            // Ctrl-C as typed: the terminal sends SIGINT to the launcher and the demo's JVM alike.
+            p.stdin().write(3);
+            p.stdin().flush();
+            assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.transcript()).isZero();
+            assertThat(p.out()).filteredOn(l -> l.contains("stop requested")).hasSize(1);
+            assertThat(p.out()).anyMatch(l -> l.contains("letting Spark catch up"))
+                    .noneMatch(l -> l.contains("not waiting any longer"))
+                    .anyMatch(l -> l.strip().matches("SUMMARY produced=\\d+ processed=\\d+ missing=0 duplicated=0"
+                            + " first-batch-ms=\\d+"));
+            assertGone(processes, ports);
+            p.assertTempDirEmpty();
+        }
+    }
+
+    @Test
     void whenTheLauncherIsKilledTheDemoStopsAndFreesItsPorts(@TempDir Path work) {
         try (JarProcess p = startDemo(work)) {
             List<ProcessHandle> demo = children(p);

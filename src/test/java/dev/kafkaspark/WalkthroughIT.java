@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's walkthrough across processes, each step a separate {@code java -jar} as a class would run it: a broker,
+ * The classic walkthrough across processes, each step a separate {@code java -jar} as a class would run it: a broker,
  * topics, a console producer fed from a file, a console consumer, the streaming job, and a second broker joining.
  */
 class WalkthroughIT {

@@ -5,6 +5,7 @@ import dev.kafkaspark.app.Formats;
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.pipeline.StreamingRunner;
 import dev.kafkaspark.pipeline.StreamingSettings;
+import dev.kafkaspark.tools.BrokerWatch;
 import dev.kafkaspark.tools.Clients;
 import java.time.Duration;
 import java.util.Map;
@@ -71,15 +72,29 @@ public final class StreamCommand implements Callable<Integer> {
         Clients.requireTopic(cluster.bootstrapServer, topic);
         StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,
                 !noUi, 4040, show, Map.of(), Map.of());
-        try (StreamingRunner runner = StreamingRunner.prepare(settings)) {
+        StreamingRunner runner = StreamingRunner.prepare(settings);
+        BrokerWatch brokers = null;
+        try {
             runner.start(cluster.bootstrapServer, new BatchPrinter(narrator, show));
             narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s", topic,
                     cluster.bootstrapServer, master, Formats.duration(batchInterval), group);
             runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s", url));
             narrator.step(duration == null ? "Ctrl-C stops" : "running for " + Formats.duration(duration)
                     + "; Ctrl-C stops");
+            brokers = BrokerWatch.start(cluster.bootstrapServer, note -> narrator.step("%s", note));
             Signals.awaitInterrupt(duration);
-            narrator.step("stopping (finishing the running batch)");
+            narrator.step(brokers.reachable() ? "stopping (finishing the running batch)"
+                    : "stopping without finishing the running batch: its brokers are gone");
+        } finally {
+            BrokerWatch watch = brokers;
+            if (watch != null) {
+                watch.close();
+            }
+            BoundedStop.run(narrator, "the streaming job", () -> watch != null && !watch.reachable()
+                    ? "its running batch waits for the brokers at " + cluster.bootstrapServer + ", which are gone"
+                    : "finishing the running batch",
+                    // A graceful stop would wait for a batch that waits for the gone brokers.
+                    () -> runner.stop(watch == null || watch.reachable()));
         }
         narrator.step("Spark Streaming stopped");
         return 0;
