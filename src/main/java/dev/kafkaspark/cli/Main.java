@@ -38,8 +38,8 @@ public final class Main {
             code = Cli.FAILURE;
         }
         // The JVM writes the class cache as it exits (-XX:ArchiveClassesAtExit): seconds a user would otherwise wait
-        // for in silence.
-        Launcher.savingNotice().ifPresent(n -> out.println("saving the class cache for faster starts (a few seconds,"
+        // for in silence. On standard error, so that the SUMMARY stays the last line of the output.
+        Launcher.savingNotice().ifPresent(n -> err.println("saving the class cache for faster starts (a few seconds,"
                 + " once per build)..."));
         out.flush();
         err.flush();
