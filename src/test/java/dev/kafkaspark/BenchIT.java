@@ -48,6 +48,14 @@ class BenchIT {
         assertThat(t.get("drain_ms").asLong()).isBetween(0L, 35_000L);
         assertThat(r.get("limit").get("produced_per_s").asDouble()).isPositive();
         assertThat(r.get("limit").get("consumed_per_s").asDouble()).isPositive();
+        assertThat(r.get("limit").get("consumed_string_per_s").asDouble()).isPositive();
+        // The model of both on the same cores is below each alone.
+        assertThat(r.get("limit").get("model_both_per_s").asDouble())
+                .isLessThan(r.get("limit").get("produced_per_s").asDouble())
+                .isLessThan(r.get("limit").get("consumed_per_s").asDouble());
+        assertThat(t.get("fraction_of_model").asDouble()).isBetween(0.0, 10.0);
+        // The first run after the build, with an empty class cache directory, went through all its phases.
+        assertThat(r.get("startup").get("2000-first-run").get("first_batch_ms").get("median").asLong()).isPositive();
         for (String interval : new String[] {"200", "1000", "2000"}) {
             JsonNode l = r.get("latency").get(interval);
             assertThat(l.get("count").asLong()).as("latency samples at %s ms", interval).isPositive();

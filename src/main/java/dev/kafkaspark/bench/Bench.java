@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.app.RunMetrics;
+import dev.kafkaspark.support.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -115,21 +116,29 @@ public final class Bench {
 
     private ObjectNode startup() {
         ObjectNode startup = json.createObjectNode();
+        // A user's very first run after the build: no class cache of their own yet (an empty cache directory), so
+        // only what the build made beside the jar can help.
+        TempDir emptyCache = TempDir.create("kafka-spark-bench-cache-");
+        try (emptyCache) {
+            startup.set("2000-first-run", startupRuns(2000, Map.of("XDG_CACHE_HOME", emptyCache.path().toString()),
+                    ", first run after the build", 1));
+        }
         for (long interval : STARTUP_INTERVALS) {
-            startup.set(Long.toString(interval), startupRuns(interval, Map.of(), ""));
+            startup.set(Long.toString(interval), startupRuns(interval, Map.of(), "", settings.runs()));
         }
         // The same 2 s start-up in one JVM, without the launcher's class cache: what the cache saves.
         startup.set("2000-no-class-cache", startupRuns(2000, Map.of("KAFKA_SPARK_DEMO_CDS", "off"),
-                ", no class cache"));
+                ", no class cache", settings.runs()));
         return startup;
     }
 
-    private ObjectNode startupRuns(long interval, Map<String, String> env, String label) {
+    private ObjectNode startupRuns(long interval, Map<String, String> env, String label, int runs) {
         List<List<Long>> phases = new ArrayList<>();
         STARTUP_PHASES.forEach(p -> phases.add(new ArrayList<>()));
-        for (int run = 1; run <= settings.runs(); run++) {
-            narrator.step("start-up, %d ms batches%s: run %d of %d", interval, label, run, settings.runs());
-            RunMetrics r = child.demo("startup-" + interval + (env.isEmpty() ? "" : "-nocache") + "-" + run, 180,
+        for (int run = 1; run <= runs; run++) {
+            narrator.step("start-up, %d ms batches%s: run %d of %d", interval, label, run, runs);
+            RunMetrics r = child.demo("startup-" + interval + (env.isEmpty() ? "" : "-" + env.keySet().iterator()
+                    .next().toLowerCase(java.util.Locale.ROOT)) + "-" + run, 180,
                     env, "--records", "400", "--rate", "200", "--batch-interval", interval + "ms", "--zk-port", "0",
                     "--kafka-port", "0", "--no-ui", "--quiet-batches");
             for (int i = 0; i < STARTUP_PHASES.size(); i++) {
@@ -169,6 +178,7 @@ public final class Bench {
         t.put("peak_rss_mb", r.peakRssMb());
         t.put("processed_equals_produced", r.missing() == 0 && r.duplicated() == 0 && r.processed() == r.produced());
         t.put("fraction_of_producer_limit", r.processedPerS() / limit.get("produced_per_s").asDouble());
+        t.put("fraction_of_model", r.processedPerS() / limit.get("model_both_per_s").asDouble());
         return t;
     }
 

@@ -64,19 +64,29 @@ public final class Launcher {
             return Optional.empty(); // The user's own JVM flags (a profiler, a recording) must reach the program.
         }
         Optional<Path> jar = ownJar();
-        Optional<Path> cache = cacheDir();
-        if (jar.isEmpty() || cache.isEmpty()) {
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> built = builtArchive(jar.get());
+        Optional<Path> cache = built.isPresent() ? Optional.empty() : cacheDir();
+        if (built.isEmpty() && cache.isEmpty()) {
             return Optional.empty();
         }
         Path archive;
         List<String> command;
         Path writing;
         try {
-            archive = cache.get().resolve("classes-" + Files.size(jar.get()) + "-"
-                    + Files.getLastModifiedTime(jar.get()).toMillis() + ".jsa");
-            writing = Files.exists(archive) ? null
-                    : cache.get().resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            command = command(jar.get(), jvmArgs, archive, writing, cache.get(), args);
+            if (built.isPresent()) {
+                // Made by the build for this very jar: the first run is as fast as any other.
+                archive = built.get();
+                writing = null;
+            } else {
+                archive = cache.get().resolve("classes-" + Files.size(jar.get()) + "-"
+                        + Files.getLastModifiedTime(jar.get()).toMillis() + ".jsa");
+                writing = Files.exists(archive) ? null
+                        : cache.get().resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            }
+            command = command(jar.get(), jvmArgs, archive, writing, cache.orElse(null), args);
         } catch (IOException e) {
             warn("running without the class cache: " + e.toString());
             return Optional.empty();
@@ -91,7 +101,7 @@ public final class Launcher {
         }
         // From here on the child is the program: whatever happens in this JVM, it never runs the program too.
         try {
-            return Optional.of(superviseChild(child, writing, archive, cache.get()));
+            return Optional.of(superviseChild(child, writing, archive, cache.orElse(null)));
         } catch (RuntimeException | Error e) {
             child.destroy();
             System.err.println("error: the launcher failed (" + e + "); the program was stopped");
@@ -188,6 +198,22 @@ public final class Launcher {
         }
         for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
             Files.deleteIfExists(old);
+        }
+    }
+
+    /**
+     * The archive the build made beside the jar ({@code demo.jar} -> {@code demo.jsa}), if it is at least as new as
+     * the jar. The JVM checks the jar's size and time itself and ignores an archive made for another jar, so a stale
+     * one only costs the cache, never correctness.
+     */
+    static Optional<Path> builtArchive(Path jar) {
+        String name = jar.getFileName().toString();
+        Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+        try {
+            return Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(
+                    Files.getLastModifiedTime(jar)) >= 0 ? Optional.of(archive) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
