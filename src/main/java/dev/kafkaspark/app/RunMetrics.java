@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 /**
  * What one demo run measured: the record the summary, {@code bench} and its tests read, so each figure has one name.
- * Times named {@code ...Ms} count milliseconds since the program started (WORKLOADS.md's time base); {@code -1} means
+ * Times named {@code ...Ms} count milliseconds since the program started (the time base of docs/performance.md); {@code -1} means
  * "did not happen". In JSON (the {@code BENCH} line) the names are snake case: {@code first_batch_ms}.
  *
  * @param zookeeperReadyMs the metadata service (ZooKeeper) ready

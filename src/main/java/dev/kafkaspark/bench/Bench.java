@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * The benchmark: the standard workloads of {@code shared/WORKLOADS.md}, each in fresh child JVMs of this jar, with the
+ * The benchmark: the standard workloads of {@code docs/performance.md}, each in fresh child JVMs of this jar, with the
  * results as one JSON tree (see {@link BenchReport} for the table and the HTML page).
  */
 public final class Bench {

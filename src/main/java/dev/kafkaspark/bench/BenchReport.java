@@ -71,6 +71,7 @@ public final class BenchReport {
         JsonNode mem = r.get("memory");
         b.append(String.format(Locale.ROOT, "%nmemory, throughput run: peak heap %,d MiB, peak RSS %,d MiB%n",
                 mem.get("peak_heap_mb").asLong(), mem.get("peak_rss_mb").asLong()));
+        b.append(String.format(Locale.ROOT, "%nworkloads and time base: docs/performance.md%n"));
         return b.toString();
     }
 
@@ -90,7 +91,7 @@ public final class BenchReport {
                 + "margin:2em auto;color:#222}pre{background:#f6f6f6;padding:1em;overflow-x:auto}"
                 + "h2{margin-top:1.6em}svg text{font-size:12px}</style></head><body>\n");
         b.append("<h1>kafka-spark-demo bench</h1>\n<p>").append(escape(r.get("machine").get("date").asText()))
-                .append(". Workloads as defined in WORKLOADS.md; every workload ran in a fresh JVM.</p>\n");
+                .append(". Workloads as defined in docs/performance.md (&quot;The workloads&quot;); every workload ran in a fresh JVM.</p>\n");
         List<Bar> startup = new ArrayList<>();
         for (Bench.Phase phase : Bench.STARTUP_PHASES) {
             for (String interval : new String[] {"2000", "500"}) {
