@@ -11,7 +11,19 @@ public final class BenchReport {
     private BenchReport() {
     }
 
-    /** The console table, at most 80 columns wide. */
+    /** The first run after the build against the later runs' median, as one line, when the run measured it. */
+    static java.util.Optional<String> firstRun(JsonNode r) {
+        JsonNode first = r.get("startup").path("2000-first-run").path("first_batch_ms");
+        if (first.isMissingNode()) {
+            return java.util.Optional.empty();
+        }
+        double later = r.get("startup").get("2000").get("first_batch_ms").get("median").asDouble();
+        return java.util.Optional.of(String.format(Locale.ROOT, "%-26s %,d ms, %.2fx the 2 s median (target: 1.2x"
+                + " or less)", "first run after the build", first.get("median").asLong(),
+                first.get("median").asDouble() / later));
+    }
+
+    /** The console table, at most 100 columns wide. */
     public static String table(JsonNode r) {
         StringBuilder b = new StringBuilder();
         JsonNode m = r.get("machine");
@@ -28,13 +40,7 @@ public final class BenchReport {
                     fmt(r.get("startup").get("500").get(phase.key())),
                     fmt(r.get("startup").path("2000-no-class-cache").path(phase.key()))));
         }
-        JsonNode first = r.get("startup").path("2000-first-run").path("first_batch_ms");
-        if (!first.isMissingNode()) {
-            double later = r.get("startup").get("2000").get("first_batch_ms").get("median").asDouble();
-            b.append(String.format(Locale.ROOT, "  %-26s %,d ms, %.2fx the 2 s median (target: 1.2x or less)%n",
-                    "first run after the build", first.get("median").asLong(),
-                    first.get("median").asDouble() / later));
-        }
+        firstRun(r).ifPresent(line -> b.append("  ").append(line).append(String.format("%n")));
         JsonNode t = r.get("throughput");
         JsonNode l = r.get("limit");
         b.append(String.format(Locale.ROOT, "%nthroughput, flat out %d s, 100-byte values, 1 broker, 3 partitions%n",
@@ -100,13 +106,7 @@ public final class BenchReport {
             }
         }
         b.append("<h2>Start-up, ms from JVM start (median)</h2>\n").append(svg(startup, "ms"));
-        JsonNode first = r.get("startup").path("2000-first-run").path("first_batch_ms");
-        if (!first.isMissingNode()) {
-            double later = r.get("startup").get("2000").get("first_batch_ms").get("median").asDouble();
-            b.append(String.format(Locale.ROOT, "  %-26s %,d ms, %.2fx the 2 s median (target: 1.2x or less)%n",
-                    "first run after the build", first.get("median").asLong(),
-                    first.get("median").asDouble() / later));
-        }
+        firstRun(r).ifPresent(line -> b.append("<p>").append(line).append("</p>\n"));
         JsonNode t = r.get("throughput");
         JsonNode l = r.get("limit");
         b.append("<h2>Throughput, records/s</h2>\n").append(svg(List.of(

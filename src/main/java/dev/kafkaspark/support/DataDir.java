@@ -51,11 +51,7 @@ public final class DataDir implements AutoCloseable {
 
     /** A subdirectory, created if needed. */
     public Path subdir(String name) {
-        try {
-            return Files.createDirectories(path.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + path.resolve(name), e);
-        }
+        return TempDir.subdir(path, name);
     }
 
     /** Removes a temporary directory; leaves a kept one. */

@@ -45,10 +45,15 @@ public final class TempDir implements AutoCloseable {
 
     /** A subdirectory, created if needed. */
     public Path subdir(String name) {
+        return subdir(path, name);
+    }
+
+    /** {@code parent/name}, created if needed. */
+    static Path subdir(Path parent, String name) {
         try {
-            return Files.createDirectories(path.resolve(name));
+            return Files.createDirectories(parent.resolve(name));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + path.resolve(name), e);
+            throw new UncheckedIOException("could not create " + parent.resolve(name), e);
         }
     }
 
