@@ -111,7 +111,9 @@ public final class BenchReport {
         JsonNode l = r.get("limit");
         b.append("<h2>Throughput, records/s</h2>\n").append(svg(List.of(
                 new Bar("producer only (no Spark)", l.get("produced_per_s").asDouble()),
-                new Bar("consumer only (no Spark)", l.get("consumed_per_s").asDouble()),
+                new Bar("consumer only, bytes (no Spark)", l.get("consumed_per_s").asDouble()),
+                new Bar("consumer only, strings (no Spark)", l.path("consumed_string_per_s").asDouble()),
+                new Bar("model: both on the same cores", l.path("model_both_per_s").asDouble()),
                 new Bar("pipeline: produced", t.get("produced_per_s").asDouble()),
                 new Bar("pipeline: processed by Spark", t.get("processed_per_s").asDouble())), "/s"));
         List<Bar> latency = new ArrayList<>();
