@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +64,26 @@ class BenchIT {
             assertThat(l.get("p95").asLong()).isLessThanOrEqualTo(l.get("p99").asLong());
             assertThat(l.get("p99").asLong()).isLessThanOrEqualTo(l.get("max").asLong());
             assertThat(l.get("missing").asLong()).isZero();
+            // The distribution for the percentile chart: rising, ending at the maximum.
+            List<Long> curve = new java.util.ArrayList<>();
+            l.get("curve").forEach(point -> curve.add(point.get("ms").asLong()));
+            assertThat(curve).hasSizeGreaterThan(5).isSorted().last().isEqualTo(l.get("max").asLong());
+        }
+        // The throughput run batch by batch, for its chart: totals only grow, and end at what was processed.
+        JsonNode batches = t.get("batches");
+        assertThat(batches.size()).isGreaterThan(1);
+        JsonNode lastBatch = batches.get(batches.size() - 1);
+        assertThat(lastBatch.get("processedTotal").asLong()).isEqualTo(t.get("processed").asLong());
+        for (int i = 1; i < batches.size(); i++) {
+            assertThat(batches.get(i).get("atMs").asLong()).isGreaterThanOrEqualTo(batches.get(i - 1).get("atMs")
+                    .asLong());
+            assertThat(batches.get(i).get("producedTotal").asLong()).isGreaterThanOrEqualTo(batches.get(i - 1)
+                    .get("producedTotal").asLong());
         }
         assertThat(r.get("memory").get("peak_heap_mb").asLong()).isPositive();
         assertThat(r.get("memory").get("peak_rss_mb").asLong()).isPositive();
+        assertThat(Files.readString(html)).contains("when each part was ready", "batch by batch",
+                "ms against percentile", "<polyline");
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").doesNotContain("<script",
                 "<link", "<img");
     }

@@ -51,6 +51,7 @@ public final class Demo {
     private final DemoSettings settings;
     private final Narrator narrator;
     private final Ledger ledger = new Ledger();
+    private BatchSeries series;
     private final AtomicInteger stopRequests = new AtomicInteger();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Closer closer = new Closer();
@@ -245,8 +246,11 @@ public final class Demo {
         runner.onBatchTiming(status::onBatch);
         BatchListener printer = settings.output().quietBatches() ? report -> { }
                 : new BatchPrinter(narrator, settings.output().show());
+        BatchSeries batches = new BatchSeries(producer);
+        series = batches;
         runner.start(cluster.allBootstrapServers(), report -> {
             ledger.onBatch(report);
+            batches.onBatch(report);
             printer.onBatch(report);
         }, guarantee);
         sparkReadyMs = Narrator.sinceStart();
@@ -324,6 +328,19 @@ public final class Demo {
                 : "Spark did not catch up within %s; stopping anyway", Formats.duration(limit));
     }
 
+    /** The latency distribution at the percentiles a percentile chart needs (a log scale of 1/(1-p)). */
+    private static List<RunMetrics.Point> curve(org.HdrHistogram.Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return List.of();
+        }
+        List<RunMetrics.Point> points = new ArrayList<>();
+        for (double p : new double[] {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99}) {
+            points.add(new RunMetrics.Point(p, h.getValueAtPercentile(p)));
+        }
+        points.add(new RunMetrics.Point(100, h.getMaxValue()));
+        return points;
+    }
+
     private DemoResult summarize(StopReason reason, SeqSet acked, String failure, long lagAtStop, long drainMs) {
         Ledger truth = ledger;
         if (store != null) {
@@ -352,8 +369,8 @@ public final class Demo {
                 producing > 0 ? acked.size() / producing : 0, processing > 0 ? processed / processing : 0,
                 lagAtStop, drainMs, new RunMetrics.Latency(latency.getTotalCount(),
                         latency.getValueAtPercentile(50), latency.getValueAtPercentile(95),
-                        latency.getValueAtPercentile(99), latency.getMaxValue()),
-                Memory.peakHeapMb(), Memory.peakRssMb());
+                        latency.getValueAtPercentile(99), latency.getMaxValue(), curve(latency)),
+                Memory.peakHeapMb(), Memory.peakRssMb(), series == null ? List.of() : series.points());
         return new DemoResult(reason, truth.orderViolations(), truth.keyConflicts(), failure, truth.replayed(),
                 expectedDuplicates, store == null ? null : store.dir(), metrics);
     }

@@ -3,6 +3,7 @@ package dev.kafkaspark.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.util.List;
 
 /**
  * What one demo run measured: the record the summary, {@code bench} and its tests read, so each figure has one name.
@@ -31,7 +32,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 public record RunMetrics(long zookeeperReadyMs, long brokerReadyMs, long topicReadyMs, long sparkReadyMs,
         long firstBatchMs, long produced, long processed, long missing, long duplicated, double producingS,
         double processingS, double producedPerS, double processedPerS, long lagAtStop, long drainMs,
-        Latency latencyMs, long peakHeapMb, long peakRssMb) {
+        Latency latencyMs, long peakHeapMb, long peakRssMb, List<BatchPoint> batches) {
+
+    /** Copies. */
+    public RunMetrics {
+        batches = batches == null ? List.of() : List.copyOf(batches);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -41,7 +47,26 @@ public record RunMetrics(long zookeeperReadyMs, long brokerReadyMs, long topicRe
      *
      * @param count records measured
      */
-    public record Latency(long count, long p50, long p95, long p99, long max) {
+    public record Latency(long count, long p50, long p95, long p99, long max, List<Point> curve) {
+        /** Copies. */
+        public Latency {
+            curve = curve == null ? List.of() : List.copyOf(curve);
+        }
+    }
+
+    /** One point of the latency distribution: this percentile of records took at most {@code ms}. */
+    public record Point(double percentile, long ms) {
+    }
+
+    /**
+     * One finished batch, for the report's chart of the run.
+     *
+     * @param atMs when it finished, since the program started
+     * @param records records in it
+     * @param producedTotal records the brokers had acknowledged by then
+     * @param processedTotal records processed by then (this batch's included)
+     */
+    public record BatchPoint(long atMs, long records, long producedTotal, long processedTotal) {
     }
 
     /** As one line of JSON. */

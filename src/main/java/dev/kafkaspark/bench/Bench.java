@@ -179,6 +179,7 @@ public final class Bench {
         t.put("processed_equals_produced", r.missing() == 0 && r.duplicated() == 0 && r.processed() == r.produced());
         t.put("fraction_of_producer_limit", r.processedPerS() / limit.get("produced_per_s").asDouble());
         t.put("fraction_of_model", r.processedPerS() / limit.get("model_both_per_s").asDouble());
+        t.set("batches", json.valueToTree(r.batches()));
         return t;
     }
 
@@ -199,6 +200,7 @@ public final class Bench {
             l.put("max", lat.max());
             l.put("count", lat.count());
             l.put("target_p99_ms", interval + 300);
+            l.set("curve", json.valueToTree(lat.curve()));
             l.put("missing", r.missing());
         }
         return latency;

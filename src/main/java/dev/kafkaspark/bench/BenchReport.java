@@ -89,7 +89,7 @@ public final class BenchReport {
                 stats.get("runs").asInt()).format();
     }
 
-    /** A self-contained HTML page (no network): the table, and bar charts drawn as inline SVG. */
+    /** A self-contained HTML page (no network, no script): charts drawn as inline SVG, and the table. */
     public static String html(JsonNode r) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -98,32 +98,21 @@ public final class BenchReport {
                 + "h2{margin-top:1.6em}svg text{font-size:12px}</style></head><body>\n");
         b.append("<h1>kafka-spark-demo bench</h1>\n<p>").append(escape(r.get("machine").get("date").asText()))
                 .append(". Workloads as defined in docs/performance.md (&quot;The workloads&quot;); every workload ran in a fresh JVM.</p>\n");
-        List<Bar> startup = new ArrayList<>();
-        for (Bench.Phase phase : Bench.STARTUP_PHASES) {
-            for (String interval : new String[] {"2000", "500"}) {
-                startup.add(new Bar(phase.label() + " (" + (interval.equals("2000") ? "2 s" : "500 ms") + ")",
-                        r.get("startup").get(interval).get(phase.key()).get("median").asDouble()));
-            }
-        }
-        b.append("<h2>Start-up, ms from JVM start (median)</h2>\n").append(svg(startup, "ms"));
+        b.append("<h2>Start-up, 2 s batches: when each part was ready (median of the runs)</h2>\n")
+                .append(BenchCharts.timeline(r.get("startup").get("2000")));
         firstRun(r).ifPresent(line -> b.append("<p>").append(line).append("</p>\n"));
         JsonNode t = r.get("throughput");
         JsonNode l = r.get("limit");
-        b.append("<h2>Throughput, records/s</h2>\n").append(svg(List.of(
+        b.append("<h2>Throughput, records/s: the limits, the model, the pipeline</h2>\n").append(svg(List.of(
                 new Bar("producer only (no Spark)", l.get("produced_per_s").asDouble()),
                 new Bar("consumer only, bytes (no Spark)", l.get("consumed_per_s").asDouble()),
                 new Bar("consumer only, strings (no Spark)", l.path("consumed_string_per_s").asDouble()),
                 new Bar("model: both on the same cores", l.path("model_both_per_s").asDouble()),
                 new Bar("pipeline: produced", t.get("produced_per_s").asDouble()),
                 new Bar("pipeline: processed by Spark", t.get("processed_per_s").asDouble())), "/s"));
-        List<Bar> latency = new ArrayList<>();
-        for (long interval : Bench.LATENCY_INTERVALS) {
-            JsonNode x = r.get("latency").get(Long.toString(interval));
-            for (String p : new String[] {"p50", "p95", "p99", "max"}) {
-                latency.add(new Bar(interval + " ms batches, " + p, x.get(p).asDouble()));
-            }
-        }
-        b.append("<h2>End-to-end latency, ms</h2>\n").append(svg(latency, "ms"));
+        b.append("<h2>The throughput run, batch by batch</h2>\n").append(BenchCharts.run(t.path("batches")));
+        b.append("<h2>End-to-end latency: ms against percentile (log scale)</h2>\n")
+                .append(BenchCharts.percentiles(r.get("latency"), Bench.LATENCY_INTERVALS));
         b.append("<h2>All figures</h2>\n<pre>").append(escape(table(r))).append("</pre>\n</body></html>\n");
         return b.toString();
     }
