@@ -146,6 +146,11 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
         // On loopback a controller answers in milliseconds; when it is gone (its process stopped first), a stopping
         // broker should give up on controlled shutdown in seconds, not after 3 x 30 s.
         p.put(ReplicationConfigs.CONTROLLER_SOCKET_TIMEOUT_MS_CONFIG, "5000");
+        // Threads for a small machine: Kafka's defaults (8 request handlers, 3 network threads, 10 background
+        // threads per broker) are sized for a server, and here they share two cores with Spark and the producer.
+        p.put(ServerConfigs.NUM_IO_THREADS_CONFIG, "2");
+        p.put(SocketServerConfigs.NUM_NETWORK_THREADS_CONFIG, "2");
+        p.put(ServerConfigs.BACKGROUND_THREADS_CONFIG, "2");
         // One attempt: a controller that cannot reach ZooKeeper holds each attempt until the timeout.
         p.put(ServerConfigs.CONTROLLED_SHUTDOWN_MAX_RETRIES_CONFIG, "1");
         return p;
