@@ -217,10 +217,25 @@ public final class Launcher {
         Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
         try {
             return Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(
-                    Files.getLastModifiedTime(jar)) >= 0 ? Optional.of(archive) : Optional.empty();
+                    Files.getLastModifiedTime(jar)) >= 0 && madeByThisJvm(archive) ? Optional.of(archive)
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the archive's header names this JVM's version. The build may run on another Java than the user's
+     * {@code java}; that JVM would ignore the archive, and the launcher should then make a cache of its own instead.
+     */
+    private static boolean madeByThisJvm(Path archive) throws IOException {
+        byte[] head = new byte[4096];
+        int n;
+        try (var in = Files.newInputStream(archive)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("(" + System.getProperty("java.vm.version") + ")");
     }
 
     private static Optional<Path> ownJar() {

@@ -15,7 +15,9 @@ class LauncherTest {
     @Test
     void theArchiveBesideTheJarIsUsedWhenTheBuildMadeItAfterTheJar(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("demo.jar"), "jar");
-        Path archive = Files.writeString(dir.resolve("demo.jsa"), "archive");
+        // What the JVM writes at the start of an archive: its own name and version.
+        Path archive = Files.writeString(dir.resolve("demo.jsa"), "OpenJDK 64-Bit Server VM ("
+                + System.getProperty("java.vm.version") + ") for linux-amd64");
         Instant built = Instant.parse("2026-11-26T10:00:00Z");
         Files.setLastModifiedTime(jar, FileTime.from(built));
 
@@ -24,6 +26,15 @@ class LauncherTest {
 
         // A jar rebuilt after its archive (the archive is for the old jar).
         Files.setLastModifiedTime(archive, FileTime.from(built.minusSeconds(60)));
+        assertThat(Launcher.builtArchive(jar)).isEmpty();
+    }
+
+    @Test
+    void anArchiveMadeByAnotherJavaIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("demo.jar"), "jar");
+        Path archive = Files.writeString(dir.resolve("demo.jsa"), "OpenJDK 64-Bit Server VM (21.0.1+12) for"
+                + " linux-amd64");
+        Files.setLastModifiedTime(archive, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(5)));
         assertThat(Launcher.builtArchive(jar)).isEmpty();
     }
 
