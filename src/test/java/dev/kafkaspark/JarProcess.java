@@ -74,12 +74,19 @@ public final class JarProcess implements AutoCloseable {
                     jar.toString()));
             command.addAll(List.of(args));
             if (terminal) {
-                // -e: script exits with the program's exit code; -f: output is flushed as it comes.
-                command = List.of("script", "-q", "-e", "-f", "-c", String.join(" ", command), "/dev/null");
+                // -e: script exits with the program's exit code; -f: output is flushed as it comes. script runs the
+                // command with $SHELL -c; exec replaces that shell, which otherwise (dash, the usual /bin/sh) stays
+                // in the foreground group, dies of the terminal's SIGINT and makes script exit 130 whatever the
+                // program did.
+                command = List.of("script", "-q", "-e", "-f", "-c", "exec " + String.join(" ", command),
+                        "/dev/null");
             }
             ProcessBuilder pb = new ProcessBuilder(command);
             // The launcher's class cache goes under target/, never into the user's home.
             pb.environment().put("XDG_CACHE_HOME", CLASS_CACHE.toString());
+            if (terminal) {
+                pb.environment().put("SHELL", "/bin/sh"); // the same shell for script wherever the test runs
+            }
             pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
                     : stdin == PIPE ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(stdin.toFile()));
             return new JarProcess(pb.start(), tmp);
