@@ -10,16 +10,11 @@ import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaServer;
 import org.apache.kafka.common.network.ListenerName;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.coordinator.group.GroupCoordinatorConfig;
-import org.apache.kafka.coordinator.transaction.TransactionLogConfigs;
 import org.apache.kafka.network.SocketServerConfigs;
 import org.apache.kafka.server.config.ReplicationConfigs;
 import org.apache.kafka.server.config.ServerConfigs;
-import org.apache.kafka.server.config.ServerLogConfigs;
 import org.apache.kafka.server.config.ZkConfigs;
-import org.apache.kafka.storage.internals.log.CleanerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
@@ -123,34 +118,15 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
     }
 
     private static Properties defaults(int brokerId, String zkConnect, int port, int clusterSize, DataDir logDir) {
-        short internalReplication = (short) Math.min(clusterSize, 3);
-        Properties p = new Properties();
+        Properties p = BrokerDefaults.common(clusterSize, logDir.path());
         p.put(ServerConfigs.BROKER_ID_CONFIG, Integer.toString(brokerId));
         p.put(ZkConfigs.ZK_CONNECT_CONFIG, zkConnect);
         p.put(SocketServerConfigs.LISTENERS_CONFIG, "PLAINTEXT://" + Ports.LOOPBACK + ":" + port);
-        p.put(ServerLogConfigs.LOG_DIRS_CONFIG, logDir.path().toString());
-        // Topics are created on purpose, as the walkthrough teaches; a typo must not create one.
-        p.put(ServerLogConfigs.AUTO_CREATE_TOPICS_ENABLE_CONFIG, "false");
-        p.put(ServerConfigs.DELETE_TOPIC_ENABLE_CONFIG, "true");
-        // Internal topics sized for a small local cluster: fewer partitions make the first group join faster.
-        p.put(GroupCoordinatorConfig.OFFSETS_TOPIC_REPLICATION_FACTOR_CONFIG, Short.toString(internalReplication));
-        p.put(GroupCoordinatorConfig.OFFSETS_TOPIC_PARTITIONS_CONFIG, "5");
-        p.put(GroupCoordinatorConfig.GROUP_INITIAL_REBALANCE_DELAY_MS_CONFIG, "0");
-        p.put(TransactionLogConfigs.TRANSACTIONS_TOPIC_REPLICATION_FACTOR_CONFIG, Short.toString(internalReplication));
-        p.put(TransactionLogConfigs.TRANSACTIONS_TOPIC_MIN_ISR_CONFIG, "1");
-        p.put(TransactionLogConfigs.TRANSACTIONS_TOPIC_PARTITIONS_CONFIG, "5");
-        // The cleaner's default 128 MiB buffer is heap a demo never needs.
-        p.put(CleanerConfig.LOG_CLEANER_DEDUPE_BUFFER_SIZE_PROP, Integer.toString(4 * 1024 * 1024));
         // A stopping broker retries controlled shutdown 3 x 5 s by default; a local cluster needs far less.
         p.put(ServerConfigs.CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS_CONFIG, "200");
         // On loopback a controller answers in milliseconds; when it is gone (its process stopped first), a stopping
         // broker should give up on controlled shutdown in seconds, not after 3 x 30 s.
         p.put(ReplicationConfigs.CONTROLLER_SOCKET_TIMEOUT_MS_CONFIG, "5000");
-        // Threads for a small machine: Kafka's defaults (8 request handlers, 3 network threads, 10 background
-        // threads per broker) are sized for a server, and here they share two cores with Spark and the producer.
-        p.put(ServerConfigs.NUM_IO_THREADS_CONFIG, "2");
-        p.put(SocketServerConfigs.NUM_NETWORK_THREADS_CONFIG, "2");
-        p.put(ServerConfigs.BACKGROUND_THREADS_CONFIG, "2");
         // One attempt: a controller that cannot reach ZooKeeper holds each attempt until the timeout.
         p.put(ServerConfigs.CONTROLLED_SHUTDOWN_MAX_RETRIES_CONFIG, "1");
         return p;
@@ -239,40 +215,6 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
             LOG.info("Kafka broker {} stopped", brokerId);
         } finally {
             ExitGuard.release();
-        }
-    }
-
-
-    /**
-     * Keeps Kafka from ending the whole JVM while brokers of this process run: its fatal paths throw instead, and the
-     * owner decides what to do. Kafka's own procedures come back when the last broker closes, so a JVM that goes on
-     * (a test run, a user's program) gets them back.
-     */
-    static final class ExitGuard {
-        private static int holders;
-
-        private ExitGuard() {
-        }
-
-        static synchronized void acquire() {
-            if (holders++ > 0) {
-                return;
-            }
-            Exit.setExitProcedure((status, message) -> {
-                LOG.error("Kafka asked to exit the JVM with status {}: {}", status, message);
-                throw new IllegalStateException("Kafka asked to exit with status " + status + ": " + message);
-            });
-            Exit.setHaltProcedure((status, message) -> {
-                LOG.error("Kafka asked to halt the JVM with status {}: {}", status, message);
-                throw new IllegalStateException("Kafka asked to halt with status " + status + ": " + message);
-            });
-        }
-
-        static synchronized void release() {
-            if (holders > 0 && --holders == 0) {
-                Exit.resetExitProcedure();
-                Exit.resetHaltProcedure();
-            }
         }
     }
 }

@@ -29,6 +29,21 @@ public interface KafkaCluster extends AutoCloseable {
     /** An admin client for this cluster, owned by the cluster (do not close it). */
     Admin admin();
 
+    /** Where this cluster keeps its metadata. */
+    ClusterMode mode();
+
+    /** The cluster's id (every broker's {@code meta.properties} carries it). */
+    String clusterId();
+
+    /** The controller quorum's addresses ({@code 127.0.0.1:9093,...}) in KRaft mode; empty in ZooKeeper mode. */
+    Optional<String> controllers();
+
+    /**
+     * The id of the active controller: the broker ZooKeeper elected, or the leader of the KRaft quorum; -1 while
+     * there is none (an election is under way).
+     */
+    int activeController();
+
     /** The ZooKeeper connect string; empty in a mode without ZooKeeper. */
     Optional<String> zookeeperConnect();
 

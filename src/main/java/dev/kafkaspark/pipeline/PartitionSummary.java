@@ -1,6 +1,7 @@
 package dev.kafkaspark.pipeline;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,11 +55,12 @@ public final class PartitionSummary implements Serializable {
         return p;
     }
 
-    /** Adds one record (in offset order). */
-    void add(long offset, String key, String value, long timestamp, int maxSamples) {
+    /** Adds one record (in offset order); its value becomes text only when it is one of the samples. */
+    void add(long offset, String key, byte[] value, long timestamp, int maxSamples) {
         count++;
         if (samples.size() < maxSamples) {
-            samples.add(new Sample(range.partition(), offset, key, value));
+            samples.add(new Sample(range.partition(), offset, key,
+                    value == null ? null : new String(value, StandardCharsets.UTF_8)));
         }
         timestamps.add(timestamp);
         long seq = RecordFormat.parseSeq(value);

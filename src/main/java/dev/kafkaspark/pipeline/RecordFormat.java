@@ -84,17 +84,36 @@ public final class RecordFormat {
 
     /** The sequence number in a value of this format, or -1 when the value is something else. */
     public static long parseSeq(String value) {
-        if (value == null || !value.startsWith(SEQ)) {
+        return value == null ? -1 : parseSeq(value.length(), value::charAt);
+    }
+
+    /**
+     * The sequence number in a value of this format as the producer sent it (its UTF-8 bytes), or -1: what the
+     * streaming job reads, so a record's value becomes a string only when it is shown.
+     */
+    public static long parseSeq(byte[] value) {
+        return value == null ? -1 : parseSeq(value.length, i -> (char) value[i]);
+    }
+
+    /** The characters of a value, whichever form it comes in. */
+    @FunctionalInterface
+    private interface Chars {
+        char at(int index);
+    }
+
+    private static long parseSeq(int end, Chars chars) {
+        int i = SEQ.length();
+        if (end <= i) {
             return -1;
+        }
+        for (int j = 0; j < i; j++) {
+            if (chars.at(j) != SEQ.charAt(j)) {
+                return -1;
+            }
         }
         long seq = 0;
-        int i = SEQ.length();
-        int end = value.length();
-        if (i >= end) {
-            return -1;
-        }
         for (; i < end; i++) {
-            char c = value.charAt(i);
+            char c = chars.at(i);
             if (c == ' ') {
                 break;
             }

@@ -21,10 +21,11 @@ public final class StreamingJob {
     /**
      * Summarises every batch of the direct stream per Kafka partition.
      *
-     * @param input the kafka-0-10 direct stream (its RDDs carry their offset ranges)
+     * @param input the kafka-0-10 direct stream (its RDDs carry their offset ranges), values as bytes: the job needs
+     *     a record's key and sequence number, and a value as text only for the few records it shows
      * @param samplesPerPartition how many records of each partition to keep as text
      */
-    public static JavaDStream<PartitionSummary> summarize(JavaInputDStream<ConsumerRecord<String, String>> input,
+    public static JavaDStream<PartitionSummary> summarize(JavaInputDStream<ConsumerRecord<String, byte[]>> input,
             int samplesPerPartition) {
         return input.transform(rdd -> {
             OffsetRange[] ranges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
@@ -34,7 +35,7 @@ public final class StreamingJob {
 
     /** Summarises one partition of a Kafka RDD; the partition index is the index into the offset ranges. */
     static final class Summarizer
-            implements Function2<Integer, Iterator<ConsumerRecord<String, String>>, Iterator<PartitionSummary>> {
+            implements Function2<Integer, Iterator<ConsumerRecord<String, byte[]>>, Iterator<PartitionSummary>> {
         private static final long serialVersionUID = 1L;
 
         private final OffsetRange[] ranges;
@@ -46,10 +47,10 @@ public final class StreamingJob {
         }
 
         @Override
-        public Iterator<PartitionSummary> call(Integer index, Iterator<ConsumerRecord<String, String>> records) {
+        public Iterator<PartitionSummary> call(Integer index, Iterator<ConsumerRecord<String, byte[]>> records) {
             PartitionSummary summary = new PartitionSummary(ranges[index]);
             while (records.hasNext()) {
-                ConsumerRecord<String, String> r = records.next();
+                ConsumerRecord<String, byte[]> r = records.next();
                 summary.add(r.offset(), r.key(), r.value(), r.timestamp(), samples);
             }
             return List.of(summary).iterator();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
@@ -63,6 +64,10 @@ public final class StreamingRunner implements AutoCloseable {
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         p.putAll(s.kafkaOverrides());
+        // Values as bytes, whatever the overrides say (the job's types depend on it): decoding every value to a string
+        // cost a char array per record, and the job reads only the sequence number at its start (and shows a few
+        // values, which it decodes then).
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return p;
     }
 
@@ -151,10 +156,10 @@ public final class StreamingRunner implements AutoCloseable {
         boolean exactlyOnce = guarantee instanceof ExactlyOnce;
         BatchStore batchStore = exactlyOnce ? ((ExactlyOnce) guarantee).store() : null;
         Map<TopicPartition, Long> from = exactlyOnce ? batchStore.offsets() : Map.of();
-        ConsumerStrategy<String, String> strategy = from.isEmpty()
-                ? ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()), params)
-                : ConsumerStrategies.<String, String>Subscribe(List.of(settings.topic()), params, from);
-        JavaInputDStream<ConsumerRecord<String, String>> input = KafkaUtils.createDirectStream(ssc,
+        ConsumerStrategy<String, byte[]> strategy = from.isEmpty()
+                ? ConsumerStrategies.<String, byte[]>Subscribe(List.of(settings.topic()), params)
+                : ConsumerStrategies.<String, byte[]>Subscribe(List.of(settings.topic()), params, from);
+        JavaInputDStream<ConsumerRecord<String, byte[]>> input = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(), strategy);
         JavaDStream<PartitionSummary> summaries = StreamingJob.summarize(input, settings.samplesPerPartition());
         CanCommitOffsets committer = (CanCommitOffsets) input.inputDStream();

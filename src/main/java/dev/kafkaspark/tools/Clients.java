@@ -6,7 +6,7 @@ import java.net.Socket;
 
 import dev.kafkaspark.support.SelfCommand;
 import dev.kafkaspark.cluster.Topics;
-import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.cluster.Admins;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +43,7 @@ public final class Clients {
     /** An admin client for the address; the caller closes it. */
     public static Admin admin(String bootstrap) {
         requireListening(bootstrap);
-        return ZkKafkaCluster.createAdmin(bootstrap, TIMEOUT);
+        return Admins.create(bootstrap, TIMEOUT);
     }
 
     /**

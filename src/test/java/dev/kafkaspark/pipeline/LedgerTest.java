@@ -12,7 +12,7 @@ class LedgerTest {
         PartitionSummary s = new PartitionSummary(OffsetRange.create("t", p, fromOffset, fromOffset + seqs.length));
         long offset = fromOffset;
         for (long seq : seqs) {
-            s.add(offset++, "key-" + (seq % 2 + 2 * p), "seq=" + seq + " key=k", 1000 + seq, 2);
+            s.add(offset++, "key-" + (seq % 2 + 2 * p), bytes("seq=" + seq + " key=k"), 1000 + seq, 2);
         }
         return s;
     }
@@ -66,9 +66,9 @@ class LedgerTest {
     void aKeyInTwoPartitionsIsAConflict() {
         Ledger ledger = new Ledger();
         PartitionSummary p0 = new PartitionSummary(OffsetRange.create("t", 0, 0, 1));
-        p0.add(0, "same", "seq=0", 1, 0);
+        p0.add(0, "same", bytes("seq=0"), 1, 0);
         PartitionSummary p1 = new PartitionSummary(OffsetRange.create("t", 1, 0, 1));
-        p1.add(0, "same", "seq=1", 1, 0);
+        p1.add(0, "same", bytes("seq=1"), 1, 0);
         ledger.onBatch(new BatchReport(0, List.of(p0, p1), 1));
         assertThat(ledger.keyConflicts()).isEqualTo(1);
     }
@@ -78,5 +78,9 @@ class LedgerTest {
         Ledger ledger = new Ledger();
         ledger.onBatch(new BatchReport(0, List.of(partition(0, 0)), 10));
         assertThat(ledger.firstRecordsFinishedMillis()).isEqualTo(-1);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

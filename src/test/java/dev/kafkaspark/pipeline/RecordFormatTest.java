@@ -2,6 +2,7 @@ package dev.kafkaspark.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +30,24 @@ class RecordFormatTest {
 
     @Test
     void otherValuesAreNotOurs() {
-        assertThat(RecordFormat.parseSeq("hello world")).isEqualTo(-1);
-        assertThat(RecordFormat.parseSeq("seq=")).isEqualTo(-1);
-        assertThat(RecordFormat.parseSeq("seq=12x")).isEqualTo(-1);
-        assertThat(RecordFormat.parseSeq("seq=99999999999999999999")).isEqualTo(-1);
-        assertThat(RecordFormat.parseSeq(null)).isEqualTo(-1);
-        assertThat(RecordFormat.parseSeq("seq=12")).isEqualTo(12);
+        assertThat(RecordFormat.parseSeq((String) null)).isEqualTo(-1);
+        assertThat(RecordFormat.parseSeq((byte[]) null)).isEqualTo(-1);
+        for (String other : new String[] {"hello world", "seq=", "seq", "", "SEQ=1", "seq=12x", "seq= 1",
+                "seq=99999999999999999999", "seq=-1"}) {
+            assertThat(RecordFormat.parseSeq(other)).as(other).isEqualTo(-1);
+            assertThat(RecordFormat.parseSeq(other.getBytes(StandardCharsets.UTF_8))).as(other).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void theSequenceNumberReadsTheSameFromTextAndFromBytes() {
+        RecordFormat padded = new RecordFormat(10, 100, ZoneOffset.UTC);
+        for (long seq : new long[] {0, 12, 7_000_000_000L, Long.MAX_VALUE / 10}) {
+            String value = padded.value(seq, padded.key(seq), 0);
+            assertThat(RecordFormat.parseSeq(value)).isEqualTo(seq);
+            assertThat(RecordFormat.parseSeq(value.getBytes(StandardCharsets.UTF_8))).isEqualTo(seq);
+        }
+        assertThat(RecordFormat.parseSeq("seq=12".getBytes(StandardCharsets.UTF_8))).isEqualTo(12);
     }
 
     @Test

@@ -41,11 +41,11 @@ class TimeCountsTest {
     void latencyIsMeasuredFromTimestampToBatchEndAfterWarmUp() {
         Ledger ledger = new Ledger();
         PartitionSummary first = new PartitionSummary(OffsetRange.create("t", 0, 0, 1));
-        first.add(0, "k", "seq=0", 1000, 0);
+        first.add(0, "k", "seq=0".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1000, 0);
         ledger.onBatch(new BatchReport(0, List.of(first), 5000)); // warm-up: the backlog waited for start-up
         PartitionSummary second = new PartitionSummary(OffsetRange.create("t", 0, 1, 3));
-        second.add(1, "k", "seq=1", 5900, 0);
-        second.add(2, "k", "seq=2", 5950, 0);
+        second.add(1, "k", "seq=1".getBytes(java.nio.charset.StandardCharsets.UTF_8), 5900, 0);
+        second.add(2, "k", "seq=2".getBytes(java.nio.charset.StandardCharsets.UTF_8), 5950, 0);
         ledger.onBatch(new BatchReport(6000, List.of(second), 6100));
         org.HdrHistogram.Histogram h = ledger.latency();
         assertThat(h.getTotalCount()).isEqualTo(2);

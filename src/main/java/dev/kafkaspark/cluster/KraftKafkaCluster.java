@@ -1,0 +1,324 @@
+package dev.kafkaspark.cluster;
+
+import dev.kafkaspark.support.Closer;
+import dev.kafkaspark.support.Failures;
+import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.support.RuntimeCheck;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.clients.admin.RaftVoterEndpoint;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Kafka without ZooKeeper, all in this JVM and on 127.0.0.1: one or more nodes that are each a broker and a
+ * controller, the controllers forming the metadata quorum (its voters); or brokers alone that join the quorum of a
+ * cluster started elsewhere. Built with {@link #builder()}; a start that fails half-way stops what it started.
+ */
+public final class KraftKafkaCluster implements KafkaCluster {
+
+    private final List<KraftNode> nodes;
+    private final String clusterId;
+    private final String controllers;
+    private final Admin admin;
+    private final Closer closer;
+    private final long quorumReadyAtMillis;
+    private volatile boolean closed;
+
+    private KraftKafkaCluster(List<KraftNode> nodes, String clusterId, String controllers, Admin admin, Closer closer,
+            long quorumReadyAtMillis) {
+        this.nodes = List.copyOf(nodes);
+        this.clusterId = clusterId;
+        this.controllers = controllers;
+        this.admin = admin;
+        this.closer = closer;
+        this.quorumReadyAtMillis = quorumReadyAtMillis;
+    }
+
+    /** A builder with the defaults: one node (broker and controller), any free ports. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ClusterMode mode() {
+        return ClusterMode.KRAFT;
+    }
+
+    @Override
+    public String clusterId() {
+        return clusterId;
+    }
+
+    @Override
+    public Optional<String> controllers() {
+        return Optional.of(controllers);
+    }
+
+    @Override
+    public int activeController() {
+        return Admins.quorumLeader(admin());
+    }
+
+    @Override
+    public Optional<String> zookeeperConnect() {
+        return Optional.empty();
+    }
+
+    @Override
+    public long metadataReadyAtMillis() {
+        return quorumReadyAtMillis;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return nodes.stream().filter(Broker::isRunning).map(Broker::bootstrapServers).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public String allBootstrapServers() {
+        return nodes.stream().map(Broker::bootstrapServers).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public List<Broker> brokers() {
+        return List.copyOf(nodes);
+    }
+
+    /** The nodes, with their controller ports. */
+    public List<KraftNode> nodes() {
+        return nodes;
+    }
+
+    @Override
+    public Admin admin() {
+        if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+        }
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closer.close();
+    }
+
+    /** Settings for a cluster; fixed once {@link #start()} is called. */
+    public static final class Builder implements ClusterBuilder {
+        private int brokers = 1;
+        private Path dataDir;
+        private int firstBrokerPort = 0;
+        private int firstControllerPort = 0;
+        private int firstNodeId = 0;
+        private String joinControllers;
+        private final Map<String, String> brokerProperties = new HashMap<>();
+        private Duration startTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        /** How many nodes (1 to 5); each is a broker and a voter of the quorum unless they join one elsewhere. */
+        @Override
+        public Builder brokers(int count) {
+            if (count < 1 || count > 5) {
+                throw new IllegalArgumentException("brokers must be between 1 and 5, not " + count);
+            }
+            this.brokers = count;
+            return this;
+        }
+
+        /** The first node's client port; 0 (the default) picks a free one. Further nodes take free ports. */
+        @Override
+        public Builder brokerPort(int port) {
+            this.firstBrokerPort = port;
+            return this;
+        }
+
+        /** The first node's controller port; 0 (the default) picks a free one. Further nodes take free ports. */
+        public Builder controllerPort(int port) {
+            this.firstControllerPort = port;
+            return this;
+        }
+
+        /** The first node's id (the default 0); further nodes count up from it. */
+        public Builder firstNodeId(int id) {
+            this.firstNodeId = id;
+            return this;
+        }
+
+        /**
+         * Start brokers only, joining the cluster whose controller quorum listens at these addresses
+         * ({@code host:port,...}), as {@code --zookeeper} joins brokers to a ZooKeeper.
+         */
+        public Builder joinControllers(String addresses) {
+            this.joinControllers = addresses;
+            return this;
+        }
+
+        /** A broker property that wins over the defaults, for every node. */
+        @Override
+        public Builder brokerProperty(String key, String value) {
+            brokerProperties.put(key, value);
+            return this;
+        }
+
+        /** All given broker properties, as {@link #brokerProperty}. */
+        @Override
+        public Builder brokerProperties(Map<String, String> properties) {
+            brokerProperties.putAll(properties);
+            return this;
+        }
+
+        /** Keep each node's data in {@code node-<id>/} below this directory across restarts; default: temp. */
+        @Override
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        @Override
+        public Builder metadataPort(int port) {
+            return controllerPort(port);
+        }
+
+        @Override
+        public Builder firstBrokerId(int id) {
+            return firstNodeId(id);
+        }
+
+        /** How long start-up may take before it fails. */
+        @Override
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        /** Formats and starts the nodes side by side, and waits until every broker answers. */
+        @Override
+        public KraftKafkaCluster start() {
+            RuntimeCheck.requireKafkaClients();
+            Closer closer = new Closer();
+            try {
+                String clusterId;
+                String controllers;
+                List<KraftNode.Settings> settings = new ArrayList<>();
+                if (joinControllers != null) {
+                    // Brokers find the active controller through the voters' addresses; the quorum itself says them.
+                    Quorum quorum = quorumAt(joinControllers);
+                    clusterId = quorum.clusterId();
+                    controllers = joinControllers;
+                    for (int i = 0; i < brokers; i++) {
+                        settings.add(new KraftNode.Settings(firstNodeId + i, port(i, firstBrokerPort), -1,
+                                quorum.voters(), clusterId, brokers));
+                    }
+                } else {
+                    clusterId = Uuid.randomUuid().toString();
+                    // Voters are named with their addresses before any starts: every port is chosen up front.
+                    List<int[]> ports = new ArrayList<>();
+                    for (int i = 0; i < brokers; i++) {
+                        ports.add(new int[] {port(i, firstBrokerPort), port(i, firstControllerPort)});
+                    }
+                    String voters = "";
+                    controllers = "";
+                    for (int i = 0; i < brokers; i++) {
+                        voters += (i == 0 ? "" : ",") + (firstNodeId + i) + "@" + Ports.LOOPBACK + ":" + ports.get(i)[1];
+                        controllers += (i == 0 ? "" : ",") + Ports.LOOPBACK + ":" + ports.get(i)[1];
+                    }
+                    for (int i = 0; i < brokers; i++) {
+                        settings.add(new KraftNode.Settings(firstNodeId + i, ports.get(i)[0], ports.get(i)[1], voters,
+                                clusterId, brokers));
+                    }
+                }
+                Map<String, String> props = Map.copyOf(brokerProperties);
+                List<Supplier<KraftNode>> starts = new ArrayList<>();
+                for (KraftNode.Settings s : settings) {
+                    starts.add(() -> KraftNode.start(s, props, dataDir));
+                }
+                List<KraftNode> started = ParallelStart.all(settings.stream().map(KraftNode.Settings::nodeId).toList(),
+                        starts, closer, true);
+                long quorumReady = System.currentTimeMillis();
+                String bootstrap = started.stream().map(KraftNode::bootstrapServers).collect(Collectors.joining(","));
+                Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30));
+                closer.register(() -> admin.close(Duration.ofSeconds(5)));
+                Admins.awaitBrokers(admin, started.stream().map(KraftNode::brokerId).toList(), startTimeout);
+                return new KraftKafkaCluster(started, clusterId, controllers, admin, closer, quorumReady);
+            } catch (Throwable e) {
+                try {
+                    closer.close();
+                } catch (Throwable suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+
+        /** The first node's port as asked for (0: any); the other nodes' ports are always any free port. */
+        private static int port(int index, int first) {
+            return index == 0 && first != 0 ? first : Ports.anyFree();
+        }
+
+        /** Whether any of these {@code host:port} addresses accepts a connection (checked in a second at most). */
+        private static boolean anyListening(String addresses) {
+            for (String address : addresses.split(",")) {
+                int colon = address.lastIndexOf(':');
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(address.substring(0, colon).trim(),
+                            Integer.parseInt(address.substring(colon + 1).trim())), 1000);
+                    return true;
+                } catch (java.io.IOException | RuntimeException e) {
+                    // Try the next one.
+                }
+            }
+            return false;
+        }
+
+        /** What a joining broker needs to know of the quorum: the cluster's id and the voters with their addresses. */
+        private record Quorum(String clusterId, String voters) {
+        }
+
+        /** Asks the controllers at these addresses which cluster they run and who the voters are. */
+        private static Quorum quorumAt(String controllers) {
+            if (!anyListening(controllers)) {
+                throw new IllegalStateException("nothing listens at " + controllers + ": start the first node with"
+                        + " broker --mode kraft, and pass the controller address it prints");
+            }
+            try (Admin admin = Admins.createForControllers(controllers, Duration.ofSeconds(10))) {
+                String clusterId = admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+                QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS);
+                List<String> voters = new ArrayList<>();
+                for (QuorumInfo.ReplicaState voter : quorum.voters()) {
+                    QuorumInfo.Node node = quorum.nodes().get(voter.replicaId());
+                    RaftVoterEndpoint endpoint = node == null ? null : node.endpoints().stream()
+                            .filter(e -> e.name().equals(KraftNode.CONTROLLER)).findFirst()
+                            .orElse(node.endpoints().isEmpty() ? null : node.endpoints().get(0));
+                    if (endpoint == null) {
+                        throw new IllegalStateException("the quorum at " + controllers + " does not say where voter "
+                                + voter.replicaId() + " listens");
+                    }
+                    voters.add(voter.replicaId() + "@" + endpoint.host() + ":" + endpoint.port());
+                }
+                return new Quorum(clusterId, String.join(",", voters));
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("no KRaft controller answers at " + controllers + " ("
+                        + Failures.message(e) + "): start the first node with broker --mode kraft, and pass the"
+                        + " controller address it prints", e);
+            }
+        }
+    }
+}
