@@ -2,6 +2,7 @@ package dev.kafkaspark.app;
 
 import dev.kafkaspark.app.DemoResult.StopReason;
 import dev.kafkaspark.cluster.Broker;
+import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.cluster.KafkaCluster;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
@@ -18,6 +19,7 @@ import dev.kafkaspark.pipeline.SyntheticProducer;
 import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.testing.KafkaMode;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.tools.SeparateCluster;
 import java.nio.file.Path;
@@ -142,13 +144,21 @@ public final class Demo {
 
     private void startCluster() {
         DemoSettings.Cluster c = settings.cluster();
-        Ports.Choice zkPort = Ports.choose("ZooKeeper", c.zkPort().port(), c.zkPort().request());
+        boolean kraft = c.mode() == ClusterMode.KRAFT;
+        String metadataName = kraft ? "controller" : "ZooKeeper";
+        Ports.Choice metadataPort = Ports.choose(kraft ? "Kafka controller" : "ZooKeeper", c.metadataPort().port(),
+                c.metadataPort().request());
         Ports.Choice kafkaPort = Ports.choose("Kafka", c.kafkaPort().port(), c.kafkaPort().request());
         // The environment starts Spark's context in the background (it takes the longest and needs no Kafka) while
         // ZooKeeper and the brokers start; a Spark master elsewhere gets its context from the streaming runner.
         DemoSettings.Stream s = settings.stream();
-        KafkaSparkEnvironment.Builder builder = KafkaSparkEnvironment.builder().zookeeperPort(zkPort.port())
-                .brokerPort(kafkaPort.port()).brokers(c.brokers());
+        KafkaSparkEnvironment.Builder builder = KafkaSparkEnvironment.builder()
+                .mode(kraft ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER).brokerPort(kafkaPort.port()).brokers(c.brokers());
+        if (kraft) {
+            builder.controllerPort(metadataPort.port());
+        } else {
+            builder.zookeeperPort(metadataPort.port());
+        }
         if (s.master().startsWith("local")) {
             builder.sparkMaster(s.master()).sparkAppName("kafka-spark-demo").alignedStreamingClock(true);
             if (s.ui()) {
@@ -161,24 +171,34 @@ public final class Demo {
         cluster = env.cluster();
         closer.register(() -> {
             env.close();
-            narrator.step("%s and ZooKeeper stopped; temp directories removed",
-                    c.brokers() == 1 ? "Kafka broker" : "Kafka brokers");
+            narrator.step("%s stopped; temp directories removed", kraft
+                    ? (c.brokers() == 1 ? "Kafka node (broker and controller)" : "Kafka nodes (brokers and controllers)")
+                    : (c.brokers() == 1 ? "Kafka broker" : "Kafka brokers") + " and ZooKeeper");
         });
         brokerReadyMs = Narrator.sinceStart();
         zookeeperReadyMs = Narrator.sinceStart(cluster.metadataReadyAtMillis());
-        String zk = cluster.zookeeperConnect().orElseThrow();
-        if (zkPort.fellBack()) {
-            narrator.step("port %d is taken: ZooKeeper uses %s instead", c.zkPort().port(), zk);
+        String metadata = kraft ? cluster.controllers().orElseThrow() : cluster.zookeeperConnect().orElseThrow();
+        if (metadataPort.fellBack()) {
+            narrator.step("port %d is taken: the %s uses %s instead", c.metadataPort().port(), metadataName,
+                    metadata.split(",")[0]);
         }
-        narrator.step("ZooKeeper started at %s", zk);
+        if (kraft) {
+            narrator.step("KRaft controller quorum started at %s: %s, keeping the cluster's metadata in its own"
+                    + " replicated log where ZooKeeper mode keeps it in ZooKeeper; node %d is the active controller",
+                    metadata, c.brokers() == 1 ? "one voter" : c.brokers() + " voters",
+                    cluster.activeController());
+        } else {
+            narrator.step("ZooKeeper started at %s", metadata);
+        }
         if (kafkaPort.fellBack()) {
             narrator.step("port %d is taken: the first Kafka broker uses %d instead", c.kafkaPort().port(),
                     cluster.brokers().get(0).port());
             narrator.step("%s", SeparateCluster.note(c.kafkaPort().port(),
-                    zkPort.fellBack() ? c.zkPort().port() : null));
+                    !kraft && metadataPort.fellBack() ? c.zkPort().port() : null));
         }
         for (Broker broker : cluster.brokers()) {
-            narrator.step("Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
+            narrator.step(kraft ? "Kafka node %d (broker and controller) started at %s"
+                    : "Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kafkaspark.app;
 
 import dev.kafkaspark.pipeline.Delivery;
 import dev.kafkaspark.pipeline.StreamingSettings;
+import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.support.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
     public static final int DEFAULT_ZK_PORT = 2181;
     /** Kafka's well-known port. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
+    /** The controller port of Kafka's own KRaft quick start. */
+    public static final int DEFAULT_CONTROLLER_PORT = 9093;
 
     /** A port and how it was asked for. */
     public record PortRequest(int port, Ports.Request request) {
@@ -40,8 +43,17 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
         }
     }
 
-    /** How many brokers (1 to 5) and where ZooKeeper and the first broker listen. */
-    public record Cluster(int brokers, PortRequest zkPort, PortRequest kafkaPort) {
+    /**
+     * Where the cluster keeps its metadata, how many brokers (1 to 5), and where ZooKeeper (ZooKeeper mode), the first
+     * broker and the first controller (KRaft mode) listen.
+     */
+    public record Cluster(ClusterMode mode, int brokers, PortRequest zkPort, PortRequest kafkaPort,
+            PortRequest controllerPort) {
+
+        /** The port of the metadata service this mode runs: ZooKeeper's, or the first controller's. */
+        public PortRequest metadataPort() {
+            return mode == ClusterMode.KRAFT ? controllerPort : zkPort;
+        }
     }
 
     /** The topic: name, partitions, replication factor and {@code min.insync.replicas}. */

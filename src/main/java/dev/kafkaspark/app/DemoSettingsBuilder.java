@@ -1,5 +1,6 @@
 package dev.kafkaspark.app;
 
+import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.app.DemoSettings.PortRequest;
 import dev.kafkaspark.pipeline.Delivery;
 import dev.kafkaspark.pipeline.StreamingSettings;
@@ -17,6 +18,8 @@ public final class DemoSettingsBuilder {
     private Duration duration;
     private PortRequest zkPort = PortRequest.preferred(DemoSettings.DEFAULT_ZK_PORT);
     private PortRequest kafkaPort = PortRequest.preferred(DemoSettings.DEFAULT_KAFKA_PORT);
+    private PortRequest controllerPort = PortRequest.preferred(DemoSettings.DEFAULT_CONTROLLER_PORT);
+    private ClusterMode mode = ClusterMode.ZOOKEEPER;
     private boolean ui = true;
     private String master = "local[2]";
     private String group = StreamingSettings.DEFAULT_GROUP;
@@ -81,6 +84,18 @@ public final class DemoSettingsBuilder {
     /** @return this */
     public DemoSettingsBuilder zkPort(PortRequest v) {
         zkPort = v;
+        return this;
+    }
+
+    /** @return this */
+    public DemoSettingsBuilder controllerPort(PortRequest v) {
+        controllerPort = v;
+        return this;
+    }
+
+    /** Where the cluster keeps its metadata (default ZooKeeper, as in the classic walkthrough). @return this */
+    public DemoSettingsBuilder mode(ClusterMode v) {
+        mode = v;
         return this;
     }
 
@@ -184,6 +199,7 @@ public final class DemoSettingsBuilder {
     public DemoSettingsBuilder anyFreePorts() {
         zkPort = PortRequest.explicit(0);
         kafkaPort = PortRequest.explicit(0);
+        controllerPort = PortRequest.explicit(0);
         return this;
     }
 
@@ -191,7 +207,7 @@ public final class DemoSettingsBuilder {
     public DemoSettings build() {
         int rf = replicationFactor != null ? replicationFactor : DemoSettings.defaultReplicationFactor(brokers);
         int minIsr = minInsyncReplicas != null ? minInsyncReplicas : DemoSettings.defaultMinInsync(rf);
-        return new DemoSettings(new DemoSettings.Cluster(brokers, zkPort, kafkaPort),
+        return new DemoSettings(new DemoSettings.Cluster(mode, brokers, zkPort, kafkaPort, controllerPort),
                 new DemoSettings.Topic(topic, partitions, rf, minIsr),
                 new DemoSettings.Producer(rate, keys, records, valueSize),
                 new DemoSettings.Stream(master, group, batchInterval, ui, delivery, storeDir),

@@ -1,5 +1,6 @@
 package dev.kafkaspark.app;
 
+import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.cluster.KafkaCluster;
 import dev.kafkaspark.pipeline.StreamingRunner;
 import dev.kafkaspark.pipeline.SyntheticProducer;
@@ -100,6 +101,11 @@ final class Scenario implements AutoCloseable {
         producer.takeAckWindow();
         narrator.event("stopping broker %d, the leader of %d partition%s (a controlled shutdown: it hands its"
                 + " partitions over first)", victim, led, led == 1 ? "" : "s");
+        int controllerBefore = activeController();
+        narrator.event("%s", controllerBefore < 0 ? "no active controller right now (an election is under way)"
+                : "the active controller is " + nodeName() + " " + controllerBefore + (controllerBefore == victim
+                        ? ", the one about to stop: " + (kraft() ? "the quorum's other voters" : "the other brokers,"
+                                + " through ZooKeeper,") + " will elect a new one" : ""));
         long t0 = System.nanoTime();
         parts.cluster().broker(victim).stop();
         killedBroker = victim;
@@ -110,6 +116,11 @@ final class Scenario implements AutoCloseable {
         narrator.event(moved ? "broker %d is down (stopped in %d ms); every partition has a leader on a live broker"
                 + " %d ms after the stop began" : "broker %d is down (stopped in %d ms); after %d ms some partition"
                 + " still has no live leader", victim, stoppedMs, movedMs);
+        int controllerAfter = awaitController(victim);
+        narrator.event("%s", controllerAfter < 0 ? "no active controller yet"
+                : controllerAfter == controllerBefore ? "the active controller is still " + nodeName() + " "
+                        + controllerAfter : "the active controller is now " + nodeName() + " " + controllerAfter
+                        + (kraft() ? " (elected leader of the KRaft quorum)" : " (elected through ZooKeeper)"));
         long retried = producer.retries() - retriesBefore;
         SyntheticProducer.AckWindow acks = producer.takeAckWindow();
         boolean smooth = retried == 0 && acks.slowCount() == 0;
@@ -120,6 +131,34 @@ final class Scenario implements AutoCloseable {
                 parts.settings().topic().minInsyncReplicas(), smooth
                         ? "the leaders moved before the broker stopped, so no send failed or waited long"
                         : "sends waited for the new leaders and were retried, never lost or repeated (idempotent)");
+    }
+
+    private boolean kraft() {
+        return parts.cluster().mode() == ClusterMode.KRAFT;
+    }
+
+    private String nodeName() {
+        return kraft() ? "node" : "broker";
+    }
+
+    /** The active controller, or -1 when there is none or it cannot be read right now. */
+    private int activeController() {
+        try {
+            return parts.cluster().activeController();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Waits (10 s at most) for an active controller other than the stopped broker; -1 if none came. */
+    private int awaitController(int stopped) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int controller = activeController();
+        while ((controller < 0 || controller == stopped) && System.nanoTime() < deadline) {
+            dev.kafkaspark.support.Backoff.pause(100);
+            controller = activeController();
+        }
+        return controller == stopped ? -1 : controller;
     }
 
     private void restartBroker() {

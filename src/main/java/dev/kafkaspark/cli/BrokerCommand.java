@@ -2,6 +2,7 @@ package dev.kafkaspark.cli;
 
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.cluster.Broker;
+import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.cluster.ZkKafkaCluster;
 import dev.kafkaspark.tools.ClusterCheck;
@@ -22,14 +23,30 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code broker}: a Kafka broker, with its own ZooKeeper or joining one, until Ctrl-C. */
 @Command(name = "broker", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
-        description = {"Start a Kafka broker (ZooKeeper mode) on 127.0.0.1 and keep it up until Ctrl-C.",
-            "By default it starts its own ZooKeeper; with --zookeeper it joins an existing one, and brokers started"
-                    + " that way with different --broker-id values form one cluster.",
+        description = {"Start a Kafka broker on 127.0.0.1 and keep it up until Ctrl-C.",
+            "ZooKeeper mode (the default): it starts its own ZooKeeper; with --zookeeper it joins an existing one, and"
+                    + " brokers started that way with different --broker-id values form one cluster.",
+            "KRaft mode (--mode kraft): no ZooKeeper; each node is a broker and a controller; with --controller"
+                    + " HOST:PORT and another --node-id it joins a cluster started in another terminal.",
             "Step 1 of the walkthrough (kafka-server-start.sh).", ""})
 public final class BrokerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "zookeeper|kraft", defaultValue = "zookeeper",
+            converter = Converters.ModeConverter.class,
+            description = "Where Kafka keeps its metadata: zookeeper (the classic walkthrough) or kraft (no ZooKeeper)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    ClusterMode mode;
+
+    @Option(names = "--controller", paramLabel = "HOST:PORT",
+            description = "KRaft mode: join the cluster whose controller listens here (as a broker only).")
+    String controller;
+
+    @Option(names = "--controller-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
+            description = "KRaft mode: the controller listener's port (default: 9093, or a free port if taken).")
+    Integer controllerPort;
 
     @Option(names = "--zookeeper", paramLabel = "HOST:PORT",
             description = "Join this ZooKeeper instead of starting one.")
@@ -43,8 +60,8 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Listener port (default: 9092, or a free port if 9092 is taken; 0: any free port).")
     Integer port;
 
-    @Option(names = "--broker-id", paramLabel = "ID", defaultValue = "0",
-            description = "Broker id; unique within the cluster (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--broker-id", "--node-id"}, paramLabel = "ID", defaultValue = "0",
+            description = "Broker id (the node id in KRaft mode); unique within the cluster (default: ${DEFAULT-VALUE}).")
     int brokerId;
 
     @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
@@ -63,6 +80,7 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireOptionsOfMode();
         if (zookeeper != null && zkPort != null) {
             throw new UsageException("--zk-port is for the broker's own ZooKeeper; with --zookeeper there is none");
         }
@@ -73,6 +91,10 @@ public final class BrokerCommand implements Callable<Integer> {
             throw new UsageException("--broker-id must not be negative, not " + brokerId);
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
+        if (mode == ClusterMode.KRAFT) {
+            return KraftBroker.run(narrator, new KraftBroker.Options(controller, controllerPort, port, brokerId,
+                    brokers, dataDir, properties));
+        }
         Ports.Choice kafka = Ports.choose("Kafka", port == null ? 9092 : port,
                 port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
         ZkKafkaCluster.Builder builder = ZkKafkaCluster.builder().brokers(brokers).firstBrokerId(brokerId)
@@ -134,6 +156,23 @@ public final class BrokerCommand implements Callable<Integer> {
                         ? (brokers == 1 ? "its" : "their") + " files are removed"
                         : "the data stays in " + dataDir.toAbsolutePath());
         return 0;
+    }
+
+    /** Options of the other mode are mistakes: say which, and what to do instead. */
+    private void requireOptionsOfMode() {
+        if (mode == ClusterMode.KRAFT) {
+            if (zookeeper != null || zkPort != null) {
+                throw new UsageException((zookeeper != null ? "--zookeeper" : "--zk-port") + " is for ZooKeeper mode,"
+                        + " and KRaft mode runs no ZooKeeper: drop it (--controller HOST:PORT joins a KRaft cluster)");
+            }
+            if (controller != null && controllerPort != null) {
+                throw new UsageException("--controller-port is for this process's own controller; with --controller"
+                        + " the nodes join a quorum elsewhere and run no controller: drop one of them");
+            }
+        } else if (controller != null || controllerPort != null) {
+            throw new UsageException((controller != null ? "--controller" : "--controller-port") + " is for KRaft"
+                    + " mode: add --mode kraft, or use --zookeeper HOST:PORT to join a ZooKeeper-mode cluster");
+        }
     }
 
     /** Says when the ZooKeeper this broker joined goes away, and when it is back: the broker itself says nothing. */

@@ -35,6 +35,8 @@ public final class Cli {
         cl.setParameterExceptionHandler(parameterHandler());
         cl.setExecutionExceptionHandler(executionHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // "--mode zookeeper" names a mode, not the zookeeper subcommand.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         return cl;
     }
 

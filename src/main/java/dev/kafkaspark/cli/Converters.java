@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.cluster.ClusterMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -72,6 +73,18 @@ public final class Converters {
         public dev.kafkaspark.pipeline.Delivery convert(String value) {
             try {
                 return dev.kafkaspark.pipeline.Delivery.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code zookeeper} or {@code kraft}. */
+    public static final class ModeConverter implements ITypeConverter<ClusterMode> {
+        @Override
+        public ClusterMode convert(String value) {
+            try {
+                return ClusterMode.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

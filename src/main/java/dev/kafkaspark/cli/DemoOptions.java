@@ -2,6 +2,7 @@ package dev.kafkaspark.cli;
 
 import dev.kafkaspark.app.DemoSettings;
 import dev.kafkaspark.app.DemoSettings.PortRequest;
+import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.pipeline.Delivery;
 import java.nio.file.Path;
@@ -42,9 +43,20 @@ public final class DemoOptions {
             description = "Run this long (like 30s or 2m), let Spark catch up, then stop.")
     Duration duration;
 
+    @Option(names = "--mode", paramLabel = "zookeeper|kraft", defaultValue = "zookeeper",
+            converter = Converters.ModeConverter.class,
+            description = "Where Kafka keeps its metadata: zookeeper (the classic walkthrough) or kraft (no ZooKeeper:"
+                    + " a controller quorum of its own, as in Kafka 4) (default: ${DEFAULT-VALUE}).")
+    ClusterMode mode;
+
     @Option(names = "--zk-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
             description = "ZooKeeper port (default: 2181, or a free port if 2181 is taken; 0: any free port).")
     Integer zkPort;
+
+    @Option(names = "--controller-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
+            description = "KRaft mode: the first controller's port (default: 9093, or a free port if 9093 is taken;"
+                    + " 0: any free port).")
+    Integer controllerPort;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
             description = "Kafka broker port (default: 9092, or a free port if 9092 is taken; 0: any free port).")
@@ -118,7 +130,16 @@ public final class DemoOptions {
 
     /** The settings, or an {@link IllegalArgumentException} naming the bad option. */
     DemoSettings toSettings() {
-        return DemoSettings.builder().topic(topic).partitions(partitions).batchInterval(batchInterval).rate(rate)
+        if (mode == ClusterMode.KRAFT && zkPort != null) {
+            throw new IllegalArgumentException("--zk-port is for ZooKeeper mode, and KRaft mode runs no ZooKeeper:"
+                    + " drop it (--controller-port sets the controller's port)");
+        }
+        if (mode == ClusterMode.ZOOKEEPER && controllerPort != null) {
+            throw new IllegalArgumentException("--controller-port is for KRaft mode: add --mode kraft, or drop it");
+        }
+        return DemoSettings.builder().mode(mode)
+                .controllerPort(controllerPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_CONTROLLER_PORT)
+                        : PortRequest.explicit(controllerPort)).topic(topic).partitions(partitions).batchInterval(batchInterval).rate(rate)
                 .keys(keys).records(records == null ? -1 : records).duration(duration)
                 .zkPort(zkPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_ZK_PORT)
                         : PortRequest.explicit(zkPort))

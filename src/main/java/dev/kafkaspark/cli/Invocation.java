@@ -19,7 +19,8 @@ final class Invocation {
 
     static Invocation of(String[] args) {
         try {
-            return new Invocation(new CommandLine(new TopCommand()).parseArgs(args));
+            return new Invocation(new CommandLine(new TopCommand()).setAllowSubcommandsAsOptionParameters(true)
+                    .parseArgs(args));
         } catch (CommandLine.ParameterException e) {
             return new Invocation(null);
         }

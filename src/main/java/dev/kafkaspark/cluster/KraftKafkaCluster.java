@@ -30,12 +30,14 @@ public final class KraftKafkaCluster implements KafkaCluster {
     private final String clusterId;
     private final String controllers;
     private final Admin admin;
+    private final Admin controllerAdmin;
     private final Closer closer;
     private final long quorumReadyAtMillis;
     private volatile boolean closed;
 
-    private KraftKafkaCluster(List<KraftNode> nodes, String clusterId, String controllers, Admin admin, Closer closer,
-            long quorumReadyAtMillis) {
+    private KraftKafkaCluster(List<KraftNode> nodes, String clusterId, String controllers, Admin admin,
+            Admin controllerAdmin, Closer closer, long quorumReadyAtMillis) {
+        this.controllerAdmin = controllerAdmin;
         this.nodes = List.copyOf(nodes);
         this.clusterId = clusterId;
         this.controllers = controllers;
@@ -64,9 +66,13 @@ public final class KraftKafkaCluster implements KafkaCluster {
         return Optional.of(controllers);
     }
 
+    /** Asks the controllers themselves (a broker would forward the question to the one it believes leads). */
     @Override
     public int activeController() {
-        return Admins.quorumLeader(admin());
+        if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+        }
+        return Admins.quorumLeader(controllerAdmin);
     }
 
     @Override
@@ -114,6 +120,15 @@ public final class KraftKafkaCluster implements KafkaCluster {
         }
         closed = true;
         closer.close();
+    }
+
+    /**
+     * The ids of the nodes the controller quorum at these addresses knows (its voters and the brokers that joined).
+     *
+     * @throws IllegalStateException in one line, when no controller answers there
+     */
+    public static List<Integer> nodeIdsAt(String controllers) {
+        return Builder.quorumAt(controllers).nodeIds();
     }
 
     /** Settings for a cluster; fixed once {@link #start()} is called. */
@@ -218,6 +233,13 @@ public final class KraftKafkaCluster implements KafkaCluster {
                 if (joinControllers != null) {
                     // Brokers find the active controller through the voters' addresses; the quorum itself says them.
                     Quorum quorum = quorumAt(joinControllers);
+                    for (int i = 0; i < brokers; i++) {
+                        if (quorum.nodeIds().contains(firstNodeId + i)) {
+                            throw new IllegalArgumentException("node id " + (firstNodeId + i) + " is already in the"
+                                    + " cluster of the controllers at " + joinControllers + " (ids: "
+                                    + quorum.nodeIds() + "): give this broker another id");
+                        }
+                    }
                     clusterId = quorum.clusterId();
                     controllers = joinControllers;
                     for (int i = 0; i < brokers; i++) {
@@ -253,8 +275,11 @@ public final class KraftKafkaCluster implements KafkaCluster {
                 String bootstrap = started.stream().map(KraftNode::bootstrapServers).collect(Collectors.joining(","));
                 Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30));
                 closer.register(() -> admin.close(Duration.ofSeconds(5)));
+                Admin controllerAdmin = Admins.createForControllers(controllers, Duration.ofSeconds(5));
+                closer.register(() -> controllerAdmin.close(Duration.ofSeconds(5)));
                 Admins.awaitBrokers(admin, started.stream().map(KraftNode::brokerId).toList(), startTimeout);
-                return new KraftKafkaCluster(started, clusterId, controllers, admin, closer, quorumReady);
+                return new KraftKafkaCluster(started, clusterId, controllers, admin, controllerAdmin, closer,
+                        quorumReady);
             } catch (Throwable e) {
                 try {
                     closer.close();
@@ -285,11 +310,14 @@ public final class KraftKafkaCluster implements KafkaCluster {
             return false;
         }
 
-        /** What a joining broker needs to know of the quorum: the cluster's id and the voters with their addresses. */
-        private record Quorum(String clusterId, String voters) {
+        /**
+         * What a joining broker needs to know of the quorum: the cluster's id, the voters with their addresses, and
+         * the ids of every node it knows (voters and brokers).
+         */
+        private record Quorum(String clusterId, String voters, List<Integer> nodeIds) {
         }
 
-        /** Asks the controllers at these addresses which cluster they run and who the voters are. */
+        /** Asks the controllers at these addresses which cluster they run, who the voters are and which ids exist. */
         private static Quorum quorumAt(String controllers) {
             if (!anyListening(controllers)) {
                 throw new IllegalStateException("nothing listens at " + controllers + ": start the first node with"
@@ -299,7 +327,10 @@ public final class KraftKafkaCluster implements KafkaCluster {
                 String clusterId = admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
                 QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS);
                 List<String> voters = new ArrayList<>();
+                List<Integer> ids = new ArrayList<>();
+                quorum.observers().forEach(r -> ids.add(r.replicaId()));
                 for (QuorumInfo.ReplicaState voter : quorum.voters()) {
+                    ids.add(voter.replicaId());
                     QuorumInfo.Node node = quorum.nodes().get(voter.replicaId());
                     RaftVoterEndpoint endpoint = node == null ? null : node.endpoints().stream()
                             .filter(e -> e.name().equals(KraftNode.CONTROLLER)).findFirst()
@@ -310,7 +341,7 @@ public final class KraftKafkaCluster implements KafkaCluster {
                     }
                     voters.add(voter.replicaId() + "@" + endpoint.host() + ":" + endpoint.port());
                 }
-                return new Quorum(clusterId, String.join(",", voters));
+                return new Quorum(clusterId, String.join(",", voters), ids.stream().distinct().sorted().toList());
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();

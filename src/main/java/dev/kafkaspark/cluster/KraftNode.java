@@ -175,10 +175,6 @@ public final class KraftNode implements Broker, AutoCloseable {
                 "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
         p.put(ReplicationConfigs.INTER_BROKER_LISTENER_NAME_CONFIG, "PLAINTEXT");
         p.put(QuorumConfig.QUORUM_VOTERS_CONFIG, s.voters());
-        // On loopback a voter answers in milliseconds: find out sooner that one is gone, and elect a new leader.
-        p.put(QuorumConfig.QUORUM_ELECTION_TIMEOUT_MS_CONFIG, "500");
-        p.put(QuorumConfig.QUORUM_FETCH_TIMEOUT_MS_CONFIG, "1000");
-        p.put(QuorumConfig.QUORUM_REQUEST_TIMEOUT_MS_CONFIG, "2000");
         // A broker that stops unannounced is fenced after this long (Kafka's default: 9 s).
         p.put(KRaftConfigs.BROKER_SESSION_TIMEOUT_MS_CONFIG, "3000");
         p.put(KRaftConfigs.BROKER_HEARTBEAT_INTERVAL_MS_CONFIG, "500");

@@ -14,6 +14,9 @@ public final class RecordFormat {
     private final int valueSize;
     private final long zoneOffsetMillis;
     private final String padding;
+    // The producer asks for a key per record: with up to this many keys they are made once.
+    private static final int CACHED_KEYS = 100_000;
+    private final String[] keyNames;
     // The producer formats many records per millisecond: keep the last time of day it wrote.
     private long lastMillis = Long.MIN_VALUE;
     private String lastTimeOfDay = "";
@@ -34,11 +37,18 @@ public final class RecordFormat {
         this.valueSize = valueSize;
         this.zoneOffsetMillis = zone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds() * 1000L;
         this.padding = ".".repeat(valueSize);
+        this.keyNames = keys <= CACHED_KEYS ? new String[keys] : null;
+        if (keyNames != null) {
+            for (int i = 0; i < keys; i++) {
+                keyNames[i] = "key-" + i;
+            }
+        }
     }
 
     /** The key of record {@code seq}: keys take turns, so each appears equally often. */
     public String key(long seq) {
-        return "key-" + (seq % keys);
+        int k = (int) (seq % keys);
+        return keyNames != null ? keyNames[k] : "key-" + k;
     }
 
     /** The value of record {@code seq} sent at {@code timestampMillis}. */

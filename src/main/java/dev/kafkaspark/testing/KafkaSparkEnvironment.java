@@ -6,7 +6,7 @@ import dev.kafkaspark.support.TempDir;
 import dev.kafkaspark.cluster.KafkaCluster;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
-import dev.kafkaspark.cluster.ZkKafkaCluster;
+import dev.kafkaspark.cluster.ClusterBuilder;
 import dev.kafkaspark.pipeline.LocalSpark;
 import dev.kafkaspark.pipeline.StreamingRunner;
 import java.io.IOException;
@@ -80,11 +80,17 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         return cluster.allBootstrapServers();
     }
 
-    /** ZooKeeper's connect string. */
+    /** ZooKeeper's connect string (ZooKeeper mode only). */
     public String zookeeperConnect() {
         check();
         return cluster.zookeeperConnect().orElseThrow(() -> new IllegalStateException("this cluster has no"
-                + " ZooKeeper"));
+                + " ZooKeeper: it runs in KRaft mode (see mode())"));
+    }
+
+    /** Which Kafka this environment runs. */
+    public KafkaMode mode() {
+        check();
+        return cluster.mode() == dev.kafkaspark.cluster.ClusterMode.KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
     }
 
     /** The cluster: its brokers (to stop and restart them), its admin client, its addresses. */
@@ -241,7 +247,12 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
     /** Settings for an environment; fixed once {@link #start()} is called. */
     public static final class Builder {
-        private final ZkKafkaCluster.Builder cluster = ZkKafkaCluster.builder();
+        private KafkaMode mode = KafkaMode.ZOOKEEPER;
+        private int brokers = 1;
+        private int brokerPort;
+        private Integer zookeeperPort;
+        private Integer controllerPort;
+        private final Map<String, String> brokerProperties = new HashMap<>();
         private final List<TopicSpec> topics = new ArrayList<>();
         private String sparkMaster = "local[2]";
         private String sparkAppName = "kafka-spark-test";
@@ -254,27 +265,45 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         private Builder() {
         }
 
-        /** How many brokers (1 to 5). */
-        public Builder brokers(int count) {
-            cluster.brokers(count);
+        /**
+         * Which Kafka: {@link KafkaMode#ZOOKEEPER} (the default: a ZooKeeper and brokers) or {@link KafkaMode#KRAFT}
+         * (nodes that are broker and controller at once, no ZooKeeper). Everything else works the same in both.
+         */
+        public Builder mode(KafkaMode mode) {
+            this.mode = java.util.Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** ZooKeeper's port (default: any free port). */
+        /** How many brokers (1 to 5); in KRaft mode each is also a voter of the controller quorum. */
+        public Builder brokers(int count) {
+            if (count < 1 || count > 5) {
+                throw new IllegalArgumentException("brokers must be between 1 and 5, not " + count);
+            }
+            brokers = count;
+            return this;
+        }
+
+        /** ZooKeeper's port (default: any free port); ZooKeeper mode only. */
         public Builder zookeeperPort(int port) {
-            cluster.zookeeperPort(port);
+            zookeeperPort = port;
+            return this;
+        }
+
+        /** The first controller's port (default: any free port); KRaft mode only. */
+        public Builder controllerPort(int port) {
+            controllerPort = port;
             return this;
         }
 
         /** The first broker's port (default: any free port). */
         public Builder brokerPort(int port) {
-            cluster.brokerPort(port);
+            brokerPort = port;
             return this;
         }
 
         /** A broker setting, as in server.properties, for every broker. */
         public Builder brokerProperty(String key, String value) {
-            cluster.brokerProperty(key, value);
+            brokerProperties.put(key, value);
             if (key.equals("auto.create.topics.enable")) {
                 autoCreateTopics = Boolean.parseBoolean(value.trim());
             }
@@ -332,6 +361,18 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             return this;
         }
 
+        private ClusterBuilder cluster() {
+            Integer metadataPort = mode == KafkaMode.ZOOKEEPER ? zookeeperPort : controllerPort;
+            Integer other = mode == KafkaMode.ZOOKEEPER ? controllerPort : zookeeperPort;
+            if (other != null) {
+                throw new IllegalStateException((mode == KafkaMode.ZOOKEEPER ? "controllerPort is for KRaft mode"
+                        : "zookeeperPort is for ZooKeeper mode") + ": this environment runs in " + mode
+                        + " mode; drop it, or pick the other mode");
+            }
+            return ClusterBuilder.of(mode.clusterMode()).brokers(brokers).brokerPort(brokerPort)
+                    .metadataPort(metadataPort == null ? 0 : metadataPort).brokerProperties(brokerProperties);
+        }
+
         /**
          * Starts Spark (in the background), ZooKeeper and the brokers, then creates the topics. A start that fails
          * half-way stops what it started.
@@ -350,7 +391,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             Closer closer = new Closer();
             boolean sparkRegistered = false;
             try {
-                KafkaCluster started = closer.register(cluster.start());
+                KafkaCluster started = closer.register(cluster().start());
                 if (sparkLease != null) {
                     // Registered after the cluster, so it is released before the brokers stop.
                     closer.register(sparkLease);

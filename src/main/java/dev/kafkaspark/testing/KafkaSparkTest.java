@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A real ZooKeeper, Kafka broker(s) and local Spark for a test class. The environment
+ * A real Kafka (broker(s) with a ZooKeeper, or in KRaft mode without one) and local Spark for a test class. The environment
  * ({@link dev.kafkaspark.testing.KafkaSparkEnvironment}) is injected into test and lifecycle methods that declare it as a
  * parameter, and closed when the class ends (or, with {@link #shared()}, when the whole run ends).
  *
@@ -30,6 +30,9 @@ public @interface KafkaSparkTest {
 
     /** How many brokers (1 to 5). */
     int brokers() default 1;
+
+    /** Which Kafka: a ZooKeeper and brokers (the default), or KRaft nodes with no ZooKeeper. */
+    KafkaMode mode() default KafkaMode.ZOOKEEPER;
 
     /** Topics to create: {@code "name"}, {@code "name:partitions"} or {@code "name:partitions:replication"}. */
     String[] topics() default {};

@@ -7,14 +7,20 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -35,15 +41,49 @@ public final class ClusterCheck {
             Node controller = get(cluster.controller());
             Set<String> topics = new TreeSet<>(get(admin.listTopics(new ListTopicsOptions().listInternal(false))
                     .names()));
+            Optional<QuorumInfo> quorum = quorum(admin);
+            // In KRaft mode a broker names some live broker as "controller" to old clients: the quorum's leader is
+            // the real one.
+            int active = quorum.map(QuorumInfo::leaderId).orElse(controller == null ? -1 : controller.id());
             lines.add("Kafka at " + bootstrap + ": reachable");
+            lines.add("  mode: " + (quorum.isPresent() ? "KRaft (no ZooKeeper: a controller quorum keeps the metadata)"
+                    : "ZooKeeper (the brokers keep the metadata in ZooKeeper)"));
             lines.add("  cluster id: " + clusterId);
             for (Node n : nodes.stream().sorted(java.util.Comparator.comparingInt(Node::id)).toList()) {
                 lines.add("  broker " + n.id() + " at " + n.host() + ":" + n.port()
-                        + (controller != null && controller.id() == n.id() ? " (controller)" : ""));
+                        + (active == n.id() ? " (active controller)" : ""));
             }
+            quorum.ifPresent(q -> {
+                lines.add("  controller quorum: voters " + q.voters().stream().map(v -> String.valueOf(v.replicaId()))
+                        .collect(Collectors.joining(", ")) + "; active controller (the leader): node " + q.leaderId()
+                        + "; metadata log at offset " + q.highWatermark());
+                if (nodes.stream().noneMatch(n -> n.id() == q.leaderId())) {
+                    lines.add("  (node " + q.leaderId() + " is a controller only, so it is not listed as a broker)");
+                }
+            });
             lines.add("  topics: " + (topics.isEmpty() ? "(none)" : String.join(", ", topics)));
         }
         return lines;
+    }
+
+    /** The KRaft quorum as the brokers report it; empty for a ZooKeeper-mode cluster, which has none. */
+    private static Optional<QuorumInfo> quorum(Admin admin) {
+        try {
+            return Optional.of(admin.describeMetadataQuorum().quorumInfo().get(Clients.TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnsupportedVersionException) {
+                return Optional.empty(); // ZooKeeper mode: brokers there do not know the request.
+            }
+            throw new IllegalStateException("the cluster did not describe its controller quorum: "
+                    + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the cluster did not describe its controller quorum within "
+                    + Clients.TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** What ZooKeeper says: reachable, and the broker ids registered under {@code /brokers/ids}. */

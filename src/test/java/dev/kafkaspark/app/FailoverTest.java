@@ -10,7 +10,10 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import dev.kafkaspark.cluster.ClusterMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Brokers fail and streams restart, with real brokers and a real Spark: what is promised is kept. */
@@ -26,10 +29,11 @@ class FailoverTest {
         return new Demo(settings, new Narrator(new PrintWriter(out, true))).run();
     }
 
-    @Test
-    void aLeaderStopsMidStreamAndNothingIsLostOrRepeated() {
+    @ParameterizedTest(name = "{0} mode")
+    @EnumSource(ClusterMode.class)
+    void aLeaderStopsMidStreamAndNothingIsLostOrRepeated(ClusterMode mode) {
         StringWriter out = new StringWriter();
-        DemoResult r = run(base().brokers(3).duration(Duration.ofSeconds(9)).killBrokerAfter(Duration.ofSeconds(2))
+        DemoResult r = run(base().mode(mode).brokers(3).duration(Duration.ofSeconds(9)).killBrokerAfter(Duration.ofSeconds(2))
                 .restartBrokerAfter(Duration.ofSeconds(5)).build(), out);
         String story = out.toString();
         assertThat(r.failure()).as(story).isNull();
@@ -46,7 +50,12 @@ class FailoverTest {
                 // While stopped, the broker is marked wherever the table shows it.
                 .containsPattern("\\d\\*")
                 .contains("* stopped; Kafka lists it as in sync until its controller has noticed")
-                .containsPattern("broker \\d is back in the in-sync replicas of all its partitions");
+                .containsPattern("broker \\d is back in the in-sync replicas of all its partitions")
+                // Which node is the active controller, before and after.
+                .containsPattern(">>> the active controller is (" + (mode == ClusterMode.KRAFT ? "node" : "broker")
+                        + ") \\d")
+                .containsPattern(">>> the active controller is (still|now) " + (mode == ClusterMode.KRAFT ? "node"
+                        : "broker") + " \\d");
     }
 
     @Test

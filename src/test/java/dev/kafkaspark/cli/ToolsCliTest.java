@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import dev.kafkaspark.testing.KafkaMode;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,8 +114,8 @@ class ToolsCliTest {
     void checkDescribesTheCluster() {
         Run r = CliTest.run("check", "--bootstrap-server", bootstrap, "--zookeeper", cluster.zookeeperConnect().orElseThrow());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Kafka at " + bootstrap + ": reachable", "(controller)",
-                "ZooKeeper at " + cluster.zookeeperConnect().orElseThrow() + ": reachable", "broker ids registered: 0");
+        assertThat(r.out()).contains("Kafka at " + bootstrap + ": reachable", "(active controller)",
+                "mode: ZooKeeper", "ZooKeeper at " + cluster.zookeeperConnect().orElseThrow() + ": reachable", "broker ids registered: 0");
     }
 
     @Test
@@ -143,6 +144,32 @@ class ToolsCliTest {
         assertThat(r.err().lines().filter(l -> l.startsWith("waiting for records in " + topic + " (none yet)")))
                 .hasSize(1);
         assertThat(r.err()).contains("Processed a total of 0 messages");
+    }
+
+    @Test
+    void checkSaysAKraftClusterHasAQuorumAndNoZooKeeper() {
+        try (KafkaSparkEnvironment kraft = KafkaSparkEnvironment.builder().mode(KafkaMode.KRAFT).spark(false)
+                .start()) {
+            Run r = CliTest.run("check", "--bootstrap-server", kraft.bootstrapServers());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("mode: KRaft (no ZooKeeper", "broker 0 at", "(active controller)",
+                    "controller quorum: voters 0; active controller (the leader): node 0",
+                    "cluster id: " + kraft.cluster().clusterId());
+        }
+    }
+
+    @Test
+    void optionsOfTheOtherModeAndUnknownModesAreOneLineUsageErrors() {
+        int nobody = Ports.anyFree();
+        assertOneLine(CliTest.run("--mode", "zookeper"), 2, "unknown mode 'zookeper': use zookeeper");
+        assertOneLine(CliTest.run("--mode", "kraft", "--zk-port", "0"), 2, "--zk-port is for ZooKeeper mode");
+        assertOneLine(CliTest.run("--controller-port", "0"), 2, "--controller-port is for KRaft mode");
+        assertOneLine(CliTest.run("broker", "--mode", "kraft", "--zookeeper", "127.0.0.1:" + nobody), 2,
+                "--zookeeper is for ZooKeeper mode");
+        assertOneLine(CliTest.run("broker", "--controller", "127.0.0.1:" + nobody), 2,
+                "--controller is for KRaft mode: add --mode kraft");
+        assertOneLine(CliTest.run("broker", "--mode", "kraft", "--controller", "127.0.0.1:" + nobody,
+                "--node-id", "1"), 1, "nothing listens at 127.0.0.1:" + nobody);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kafkaspark.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkaspark.testing.KafkaMode;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +40,17 @@ class WordCountExampleTest {
                     .containsExactlyInAnyOrderEntriesOf(Map.of("to", 2L, "be", 3L, "or", 1L, "not", 1L, "quick", 1L)));
         } finally {
             ssc.stop(false, true); // A failed assertion must not leave the stream running for the next test.
+        }
+    }
+
+    /** The same test on Kafka without ZooKeeper: one attribute picks the mode, nothing else changes. */
+    @Nested
+    @KafkaSparkTest(mode = KafkaMode.KRAFT, shared = true)
+    class WithoutZooKeeper {
+        @Test
+        void countsWordsAcrossBatches(KafkaSparkEnvironment env) {
+            assertThat(env.mode()).isEqualTo(KafkaMode.KRAFT);
+            WordCountExampleTest.this.countsWordsAcrossBatches(env);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkaspark.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkaspark.testing.KafkaMode;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.testing.KafkaSparkTest;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,6 +117,18 @@ class PipelineEndToEndTest {
                             .isEqualTo(nextOffset.get(p));
                 }
             });
+        }
+    }
+
+    /** The same pipeline on Kafka without ZooKeeper: nothing above the cluster layer changes. */
+    @Nested
+    @KafkaSparkTest(mode = KafkaMode.KRAFT, shared = true)
+    class InKraftMode {
+        @Test
+        void everyRecordExactlyOnceInOrderPerPartition(KafkaSparkEnvironment env) {
+            assertThat(env.mode()).isEqualTo(KafkaMode.KRAFT);
+            assertThat(env.cluster().zookeeperConnect()).isEmpty();
+            PipelineEndToEndTest.this.everyRecordExactlyOnceInOrderPerPartition(env);
         }
     }
 
