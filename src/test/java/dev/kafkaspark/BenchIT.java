@@ -22,11 +22,13 @@ class BenchIT {
                 "--duration", "3s", "--latency-duration", "3s", "--json", json.toString(), "--html",
                 html.toString())) {
             assertThat(p.exitCode()).as(p.transcript()).isZero();
-            assertThat(p.out()).anyMatch(l -> l.startsWith("start-up, ms from JVM start"));
+            assertThat(p.out()).anyMatch(l -> l.startsWith("start-up, ms from JVM start"))
+                    .anyMatch(l -> l.strip().startsWith("KRaft mode, 2 s batches") && l.contains("than ZooKeeper mode"));
         }
         JsonNode r = new ObjectMapper().readTree(json.toFile());
         assertThat(r.get("machine").get("cores").asInt()).isPositive();
-        for (String interval : new String[] {"2000", "500"}) {
+        // Both modes: ZooKeeper's phases at both intervals, and KRaft's (its quorum in the first column) at 2 s.
+        for (String interval : new String[] {"2000", "500", "2000-kraft"}) {
             JsonNode s = r.get("startup").get(interval);
             long previous = 0;
             for (String phase : new String[] {"zookeeper_ready_ms", "broker_ready_ms", "topic_ready_ms",

@@ -107,4 +107,44 @@ class ClassMistakesIT {
             assertThat(Ports.isFree(Integer.parseInt(started.group(1)))).isTrue();
         }
     }
+
+    @Test
+    void kraftNodesJoinFromAnotherTerminalAndStopInTheWrongOrderLeavingNothing(@TempDir Path work) {
+        try (JarProcess first = JarProcess.start(work, null, "broker", "--mode", "kraft", "--port", "0",
+                "--controller-port", "0")) {
+            Matcher started = first.awaitLine("Kafka node 0 \\(broker and controller\\) started at"
+                    + " (127\\.0\\.0\\.1:\\d+), controller listener (127\\.0\\.0\\.1:\\d+)", STEP);
+            String bootstrap = started.group(1);
+            String controller = started.group(2);
+            first.awaitLine("KRaft mode, no ZooKeeper: cluster \\S+; .*node 0 is the active controller", STEP);
+            // The usual mistake: the same id as the first node.
+            JarProcess clash = JarProcess.run(work, null, STEP, "broker", "--mode", "kraft", "--controller",
+                    controller, "--port", "0");
+            assertThat(clash.exitCode()).as(clash.transcript()).isEqualTo(2);
+            assertThat(clash.err()).hasSize(1).first().asString().startsWith("error: node id 0 is already in the"
+                    + " cluster of the controllers at " + controller + " (ids: 0): pass --node-id 1 to join as another"
+                    + " broker");
+            clash.assertTempDirEmpty();
+            try (JarProcess joined = JarProcess.start(work, null, "broker", "--mode", "kraft", "--controller",
+                    controller, "--node-id", "1", "--port", "0")) {
+                joined.awaitLine("Kafka node 1 \\(broker only\\) started at", STEP);
+                joined.awaitLine("joined cluster \\S+ through its controllers at " + controller.replace(".", "\\.")
+                        + ": this broker is not a voter", STEP);
+                JarProcess check = JarProcess.run(work, null, STEP, "check", "--bootstrap-server", bootstrap);
+                assertThat(check.exitCode()).as(check.transcript()).isZero();
+                assertThat(check.out()).contains("  mode: KRaft (no ZooKeeper: a controller quorum keeps the metadata)")
+                        .anyMatch(l -> l.startsWith("  broker 1 at 127.0.0.1:"))
+                        .anyMatch(l -> l.startsWith("  controller quorum: voters 0; active controller (the leader):"
+                                + " node 0"));
+                // The wrong order: the node with the controller first.
+                assertThat(first.stop(STEP)).as(first.transcript()).isZero();
+                first.assertTempDirEmpty();
+                joined.awaitLine("lost the controllers at " + controller.replace(".", "\\.") + ": .*", STEP);
+                joined.stop(STOP);
+                assertThat(joined.handle().isAlive()).as(joined.transcript()).isFalse();
+                joined.assertTempDirEmpty();
+                assertThat(Ports.isFree(Integer.parseInt(bootstrap.split(":")[1]))).isTrue();
+            }
+        }
+    }
 }

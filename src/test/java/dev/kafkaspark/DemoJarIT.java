@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, run as a user runs it: plain {@code java -jar}, no JVM flags. */
 class DemoJarIT {
 
-    @Test
-    void processesEveryRecordAndEndsWithACleanSummary(@TempDir Path work) {
-        try (JarProcess p = JarProcess.run(work, null, Duration.ofSeconds(180), "--records", "1000", "--rate", "max",
-                "--kafka-port", "0", "--zk-port", "0")) {
+    @ParameterizedTest(name = "{0} mode")
+    @ValueSource(strings = {"zookeeper", "kraft"})
+    void processesEveryRecordAndEndsWithACleanSummary(String mode, @TempDir Path work) {
+        String metadataPort = mode.equals("kraft") ? "--controller-port" : "--zk-port";
+        try (JarProcess p = JarProcess.run(work, null, Duration.ofSeconds(180), "--mode", mode, "--records", "1000",
+                "--rate", "max", "--kafka-port", "0", metadataPort, "0")) {
             assertThat(p.exitCode()).as(p.transcript()).isZero();
+            assertThat(p.out()).as(p.transcript()).anyMatch(mode.equals("kraft")
+                    ? l -> l.contains("KRaft controller quorum started at 127.0.0.1:")
+                    : l -> l.contains("ZooKeeper started at 127.0.0.1:"));
             assertThat(p.out()).last().asString()
                     .matches("SUMMARY produced=1000 processed=1000 missing=0 duplicated=0 first-batch-ms=\\d+");
             assertThat(p.err()).isEmpty();

@@ -183,10 +183,10 @@ public final class Demo {
                     metadata.split(",")[0]);
         }
         if (kraft) {
-            narrator.step("KRaft controller quorum started at %s: %s, keeping the cluster's metadata in its own"
-                    + " replicated log where ZooKeeper mode keeps it in ZooKeeper; node %d is the active controller",
-                    metadata, c.brokers() == 1 ? "one voter" : c.brokers() + " voters",
-                    cluster.activeController());
+            narrator.step("KRaft controller quorum started at %s: %s, node %d is the active controller", metadata,
+                    c.brokers() == 1 ? "1 voter" : c.brokers() + " voters", cluster.activeController());
+            narrator.step("no ZooKeeper: the controllers keep the cluster's metadata in a replicated log of their own"
+                    + " (the __cluster_metadata topic)");
         } else {
             narrator.step("ZooKeeper started at %s", metadata);
         }

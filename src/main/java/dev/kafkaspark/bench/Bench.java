@@ -129,18 +129,24 @@ public final class Bench {
         // The same 2 s start-up in one JVM, without the launcher's class cache: what the cache saves.
         startup.set("2000-no-class-cache", startupRuns(2000, Map.of("KAFKA_SPARK_DEMO_CDS", "off"),
                 ", no class cache", settings.runs()));
+        // Kafka without ZooKeeper: one KRaft node, broker and controller ("ZooKeeper ready" is the quorum's).
+        startup.set("2000-kraft", startupRuns(2000, Map.of(), ", KRaft mode", settings.runs(), "--mode", "kraft"));
         return startup;
     }
 
-    private ObjectNode startupRuns(long interval, Map<String, String> env, String label, int runs) {
+    private ObjectNode startupRuns(long interval, Map<String, String> env, String label, int runs,
+            String... mode) {
+        boolean kraft = mode.length > 0;
         List<List<Long>> phases = new ArrayList<>();
         STARTUP_PHASES.forEach(p -> phases.add(new ArrayList<>()));
         for (int run = 1; run <= runs; run++) {
             narrator.step("start-up, %d ms batches%s: run %d of %d", interval, label, run, runs);
+            List<String> args = new ArrayList<>(List.of(mode));
+            args.addAll(List.of("--records", "400", "--rate", "200", "--batch-interval", interval + "ms",
+                    kraft ? "--controller-port" : "--zk-port", "0", "--kafka-port", "0", "--no-ui", "--quiet-batches"));
             RunMetrics r = child.demo("startup-" + interval + (env.isEmpty() ? "" : "-" + env.keySet().iterator()
-                    .next().toLowerCase(java.util.Locale.ROOT)) + "-" + run, 180,
-                    env, "--records", "400", "--rate", "200", "--batch-interval", interval + "ms", "--zk-port", "0",
-                    "--kafka-port", "0", "--no-ui", "--quiet-batches");
+                    .next().toLowerCase(java.util.Locale.ROOT)) + (kraft ? "-kraft" : "") + "-" + run, 180,
+                    env, args.toArray(String[]::new));
             for (int i = 0; i < STARTUP_PHASES.size(); i++) {
                 phases.get(i).add(STARTUP_PHASES.get(i).value().applyAsLong(r));
             }

@@ -23,6 +23,20 @@ public final class BenchReport {
                 first.get("median").asDouble() / later));
     }
 
+    /** KRaft mode's first batch against ZooKeeper mode's, both 2 s batches, as one line, when the run measured it. */
+    static java.util.Optional<String> kraft(JsonNode r) {
+        JsonNode kraft = r.get("startup").path("2000-kraft");
+        if (kraft.isMissingNode()) {
+            return java.util.Optional.empty();
+        }
+        long k = kraft.get("first_batch_ms").get("median").asLong();
+        long z = r.get("startup").get("2000").get("first_batch_ms").get("median").asLong();
+        return java.util.Optional.of(String.format(Locale.ROOT, "%-26s first batch %,d ms, quorum ready %,d ms, broker"
+                + " ready %,d ms: %,d ms %s than ZooKeeper mode (target: no later)", "KRaft mode, 2 s batches", k,
+                kraft.get("zookeeper_ready_ms").get("median").asLong(), kraft.get("broker_ready_ms").get("median")
+                        .asLong(), Math.abs(z - k), k <= z ? "sooner" : "later"));
+    }
+
     /** The console table, at most 100 columns wide. */
     public static String table(JsonNode r) {
         StringBuilder b = new StringBuilder();
@@ -41,6 +55,7 @@ public final class BenchReport {
                     fmt(r.get("startup").path("2000-no-class-cache").path(phase.key()))));
         }
         firstRun(r).ifPresent(line -> b.append("  ").append(line).append(String.format("%n")));
+        kraft(r).ifPresent(line -> b.append("  ").append(line).append(String.format("%n")));
         JsonNode t = r.get("throughput");
         JsonNode l = r.get("limit");
         b.append(String.format(Locale.ROOT, "%nthroughput, flat out %d s, 100-byte values, 1 broker, 3 partitions%n",

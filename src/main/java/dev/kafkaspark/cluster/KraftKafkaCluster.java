@@ -26,6 +26,8 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KraftKafkaCluster implements KafkaCluster {
 
+    private static final Duration CONTROLLED_SHUTDOWN_ON_CLOSE = Duration.ofSeconds(5);
+
     private final List<KraftNode> nodes;
     private final String clusterId;
     private final String controllers;
@@ -264,13 +266,17 @@ public final class KraftKafkaCluster implements KafkaCluster {
                                 clusterId, brokers));
                     }
                 }
+                // The whole cluster stops together: no broker is left to take partitions over, so a controlled
+                // shutdown has nothing to do. Brokers that joined a quorum elsewhere hand theirs over first.
+                Duration handOver = joinControllers == null ? Duration.ZERO : CONTROLLED_SHUTDOWN_ON_CLOSE;
+                java.util.function.Consumer<KraftNode> closeAll = node -> node.close(handOver);
                 Map<String, String> props = Map.copyOf(brokerProperties);
                 List<Supplier<KraftNode>> starts = new ArrayList<>();
                 for (KraftNode.Settings s : settings) {
                     starts.add(() -> KraftNode.start(s, props, dataDir));
                 }
                 List<KraftNode> started = ParallelStart.all(settings.stream().map(KraftNode.Settings::nodeId).toList(),
-                        starts, closer, true);
+                        starts, closer, closeAll);
                 long quorumReady = System.currentTimeMillis();
                 String bootstrap = started.stream().map(KraftNode::bootstrapServers).collect(Collectors.joining(","));
                 Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30));

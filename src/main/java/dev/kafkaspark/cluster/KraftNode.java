@@ -223,7 +223,7 @@ public final class KraftNode implements Broker, AutoCloseable {
             return;
         }
         running = false;
-        shutdown(server);
+        shutdown(server, CONTROLLED_SHUTDOWN);
         LOG.info("Kafka node {} stopped (data kept)", nodeId);
     }
 
@@ -243,7 +243,16 @@ public final class KraftNode implements Broker, AutoCloseable {
 
     /** Stops the node and deletes its log directory; safe to call twice. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(CONTROLLED_SHUTDOWN);
+    }
+
+    /**
+     * As {@link #close()}, waiting at most {@code controlledShutdown} for the quorum to approve the broker's
+     * controlled shutdown: when the whole cluster stops there is no broker left to hand partitions to, and the quorum
+     * would hold the last ones back until the limit.
+     */
+    synchronized void close(Duration controlledShutdown) {
         if (closed) {
             return;
         }
@@ -251,7 +260,7 @@ public final class KraftNode implements Broker, AutoCloseable {
         try (logDir) {
             if (running) {
                 running = false;
-                shutdown(server);
+                shutdown(server, controlledShutdown);
             }
             LOG.info("Kafka node {} stopped", nodeId);
         } finally {
@@ -260,13 +269,13 @@ public final class KraftNode implements Broker, AutoCloseable {
     }
 
     /**
-     * Stops a server, waiting at most {@link #CONTROLLED_SHUTDOWN} for the quorum to approve the broker's controlled
+     * Stops a server, waiting at most {@code controlledShutdown} for the quorum to approve the broker's controlled
      * shutdown. {@link KafkaRaftServer#shutdown()} waits up to 5 minutes for that approval, which never comes when the
      * quorum has lost its majority (the other voters stopped first, or the controllers' process is gone); the broker
      * part it holds takes a time limit, so it is stopped first with one.
      */
-    private static void shutdown(KafkaRaftServer server) {
-        brokerPart(server).ifPresent(broker -> broker.shutdown(CONTROLLED_SHUTDOWN));
+    private static void shutdown(KafkaRaftServer server, Duration controlledShutdown) {
+        brokerPart(server).ifPresent(broker -> broker.shutdown(controlledShutdown));
         server.shutdown();
         server.awaitShutdown();
     }

@@ -18,13 +18,13 @@ final class ParallelStart {
 
     /**
      * Runs every start on a thread of its own and throws the first failure (the others suppressed) once all have
-     * finished; every broker that started is registered with the closer first (or, with {@code together}, all of
-     * them as one resource that stops them side by side).
+     * finished; every broker that started is registered with the closer first (or, given {@code closeTogether}, all
+     * of them as one resource that stops them side by side with it).
      *
      * @param starts one start per broker, named by the broker's id
      */
     static <T extends AutoCloseable> List<T> all(List<Integer> ids, List<Supplier<T>> starts, Closer closer,
-            boolean together) {
+            java.util.function.Consumer<T> closeTogether) {
         List<CompletableFuture<T>> running = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             String name = "broker-" + ids.get(i) + "-start";
@@ -49,8 +49,8 @@ final class ParallelStart {
                 }
             }
         }
-        if (together) {
-            closer.register(() -> closeTogether(started));
+        if (closeTogether != null) {
+            closer.register(() -> closeTogether(started, closeTogether));
         } else {
             started.forEach(closer::register);
         }
@@ -64,16 +64,10 @@ final class ParallelStart {
      * Stops brokers side by side: KRaft voters that stop one after another leave the last ones without a majority,
      * and a broker whose quorum has no leader waits in vain for its controlled shutdown to be approved.
      */
-    static void closeTogether(List<? extends AutoCloseable> brokers) {
+    static <T> void closeTogether(List<T> brokers, java.util.function.Consumer<T> close) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (AutoCloseable broker : brokers) {
-            stops.add(CompletableFuture.runAsync(() -> {
-                try {
-                    broker.close();
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }, r -> {
+        for (T broker : brokers) {
+            stops.add(CompletableFuture.runAsync(() -> close.accept(broker), r -> {
                 Thread t = new Thread(r, "broker-stop");
                 t.setDaemon(true);
                 t.start();

@@ -211,7 +211,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
                 ids.add(id);
                 starts.add(() -> EmbeddedBroker.start(id, zkConnect, port, brokers, props, dataDir));
             }
-            return ParallelStart.all(ids, starts, closer, false);
+            return ParallelStart.all(ids, starts, closer, null);
         }
 
         /** Starts ZooKeeper (unless external), then the brokers, and waits until all brokers answer. */
