@@ -249,7 +249,9 @@ public final class KraftKafkaCluster implements KafkaCluster {
                                 quorum.voters(), clusterId, brokers));
                     }
                 } else {
-                    clusterId = Uuid.randomUuid().toString();
+                    // Kept data (--data-dir) belongs to the cluster it was formatted for: keep that id.
+                    clusterId = KraftNode.formattedClusterId(dataDir, firstNodeId)
+                            .orElseGet(() -> Uuid.randomUuid().toString());
                     // Voters are named with their addresses before any starts: every port is chosen up front.
                     List<int[]> ports = new ArrayList<>();
                     for (int i = 0; i < brokers; i++) {

@@ -117,6 +117,24 @@ public final class KraftNode implements Broker, AutoCloseable {
         return s.controller() ? "broker,controller" : "broker";
     }
 
+    /** The cluster id a kept log directory ({@code node-<id>} below {@code dataParent}) was formatted with, if any. */
+    static Optional<String> formattedClusterId(Path dataParent, int nodeId) {
+        if (dataParent == null) {
+            return Optional.empty();
+        }
+        Path meta = dataParent.resolve("node-" + nodeId).resolve("meta.properties");
+        if (!Files.exists(meta)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + meta + ": " + e.getMessage(), e);
+        }
+        return Optional.ofNullable(p.getProperty("cluster.id"));
+    }
+
     /** What {@code kafka-storage.sh format} does: meta.properties with the cluster id, and the bootstrap metadata. */
     private static void format(Settings s, Path dir) {
         if (Files.exists(dir.resolve("meta.properties"))) {

@@ -75,6 +75,21 @@ class KraftClusterTest {
     }
 
     @Test
+    void keptDataComesBackWithItsClusterIdAndTopics(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        String topic = "kept-" + java.util.UUID.randomUUID();
+        String clusterId;
+        try (KraftKafkaCluster cluster = KraftKafkaCluster.builder().dataDir(data).start()) {
+            clusterId = cluster.clusterId();
+            Topics.ensure(cluster.admin(), TopicSpec.of(topic, 2, 1), WAIT);
+        }
+        try (KraftKafkaCluster again = KraftKafkaCluster.builder().dataDir(data).start()) {
+            assertThat(again.clusterId()).isEqualTo(clusterId);
+            assertThat(again.admin().listTopics().names()).succeedsWithin(WAIT)
+                    .satisfies(names -> assertThat(names).contains(topic));
+        }
+    }
+
+    @Test
     void joiningControllersWhereNothingListensIsOneClearError() {
         int nothing = Ports.anyFree();
         assertThatThrownBy(() -> KraftKafkaCluster.builder().joinControllers("127.0.0.1:" + nothing).start())
