@@ -54,10 +54,10 @@ final class Invocation {
     String logName() {
         String command = subcommand().orElse("");
         return switch (command) {
-            case "zookeeper", "stream", "bench" -> command;
+            case "zookeeper", "stream", "bench", "spark-master", "spark-worker" -> command;
             case "bench-limit" -> "bench";
             case "broker" -> "broker-" + parsed.subcommand().matchedOptionValue("--broker-id", 0);
-            case "topics", "produce", "consume", "check" -> "clients";
+            case "topics", "produce", "consume", "check", "load" -> "clients";
             default -> "demo";
         };
     }

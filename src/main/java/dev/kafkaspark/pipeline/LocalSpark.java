@@ -151,7 +151,7 @@ public final class LocalSpark {
 
     private static JavaSparkContext create(Settings settings, TempDir localDir) {
         boolean ui = settings.ui();
-        if (ui && settings.isLocal() && !SparkLoopback.ensure(Ports.LOOPBACK)) {
+        if (ui && !SparkLoopback.ensure(Ports.LOOPBACK)) {
             LOG.warn("Spark UI turned off: it could not be kept on {}", Ports.LOOPBACK);
             ui = false;
         }
@@ -174,10 +174,12 @@ public final class LocalSpark {
         if (s.alignedClock()) {
             conf.set(AlignedClock.SPARK_SETTING, AlignedClock.class.getName());
         }
-        if (s.isLocal()) {
+        if (s.isLocal() || s.master().matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+            // A loopback cluster: the driver's RPC and block manager stay on 127.0.0.1, where its executors are.
             conf.set("spark.driver.host", Ports.LOOPBACK);
             conf.set("spark.driver.bindAddress", Ports.LOOPBACK);
-        } else {
+        }
+        if (!s.isLocal()) {
             // A real cluster's executors need this program's classes.
             String[] jars = JavaSparkContext.jarOfClass(LocalSpark.class);
             if (jars.length > 0) {

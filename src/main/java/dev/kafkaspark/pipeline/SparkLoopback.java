@@ -25,16 +25,24 @@ final class SparkLoopback {
         if (current != null) {
             return current.equals(address);
         }
+        return setenv(VARIABLE, address);
+    }
+
+    /**
+     * Sets a variable in this process's view of its environment, which Spark reads ({@code sys.env}) and the
+     * processes it starts inherit; returns whether it took.
+     */
+    static synchronized boolean setenv(String name, String value) {
         try {
             Map<String, String> env = System.getenv();
             Field m = env.getClass().getDeclaredField("m");
             m.setAccessible(true);
             @SuppressWarnings("unchecked")
             Map<String, String> writable = (Map<String, String>) m.get(env);
-            writable.put(VARIABLE, address);
-            return address.equals(System.getenv(VARIABLE));
+            writable.put(name, value);
+            return value.equals(System.getenv(name));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("could not set {} for Spark's UI: {}", VARIABLE, e.toString());
+            LOG.warn("could not set {} for Spark: {}", name, e.toString());
             return false;
         }
     }

@@ -8,6 +8,7 @@ import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.KafkaCluster;
+import dev.kafkaspark.pipeline.RecordFormat;
 import dev.kafkaspark.tools.ConsoleProducer;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
@@ -37,11 +38,13 @@ import org.junit.jupiter.api.Test;
 class ToolsCliTest {
 
     private static KafkaCluster cluster;
+    private static KafkaSparkEnvironment env;
     private static String bootstrap;
 
     @BeforeAll
-    static void useCluster(KafkaSparkEnvironment env) {
-        cluster = env.cluster();
+    static void useCluster(KafkaSparkEnvironment environment) {
+        env = environment;
+        cluster = environment.cluster();
         bootstrap = env.bootstrapServers();
     }
 
@@ -144,6 +147,32 @@ class ToolsCliTest {
         assertThat(r.err().lines().filter(l -> l.startsWith("waiting for records in " + topic + " (none yet)")))
                 .hasSize(1);
         assertThat(r.err()).contains("Processed a total of 0 messages");
+    }
+
+    @Test
+    void loadSendsTheDemosRecordsAndSaysWhatWasAcknowledged() {
+        String topic = randomTopic();
+        Topics.ensure(cluster.admin(), TopicSpec.of(topic, 2, 1), Duration.ofSeconds(30));
+        Run r = CliTest.run("load", "--bootstrap-server", bootstrap, "--topic", topic, "--records", "500", "--rate",
+                "max");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("done: 500 sent, 500 acknowledged (sequence numbers 0 to 499, every one)");
+        assertThat(env.awaitRecords(topic, 500, Duration.ofSeconds(30)))
+                .extracting(rec -> RecordFormat.parseSeq(rec.value())).doesNotHaveDuplicates().hasSize(500);
+        assertOneLine(CliTest.run("load", "--bootstrap-server", bootstrap, "--records", "0"), 2,
+                "--records must be at least 1");
+        assertOneLine(CliTest.run("load", "--bootstrap-server", bootstrap, "--topic", "no-such-" + topic), 1,
+                "no-such-" + topic);
+    }
+
+    @Test
+    void sparkWorkerBadInputIsOneLine() {
+        int nobody = Ports.anyFree();
+        assertOneLine(CliTest.run("spark-worker", "127.0.0.1:7077"), 2, "is not a master URL: give spark://HOST:PORT");
+        assertOneLine(CliTest.run("spark-worker", "spark://127.0.0.1:" + nobody, "--memory", "lots"), 2,
+                "--memory 'lots' is not a size");
+        assertOneLine(CliTest.run("spark-worker", "spark://127.0.0.1:" + nobody), 1,
+                "nothing listens at 127.0.0.1:" + nobody + ": start the master first");
     }
 
     @Test

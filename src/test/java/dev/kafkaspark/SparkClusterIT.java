@@ -1,0 +1,87 @@
+package dev.kafkaspark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kafkaspark.support.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming job on a real Spark standalone cluster, each part its own process from the packaged jar as a class
+ * runs them: a master, two workers (executors are their child JVMs), a broker, the stream submitted to the master,
+ * and the synthetic load. Every record is processed, executors ran on both workers, and everything stops and frees
+ * its ports.
+ */
+class SparkClusterIT {
+
+    private static final Duration STEP = Duration.ofSeconds(90);
+    private static final Pattern BATCH = Pattern.compile("--- batch \\S+: (\\d+) records.*");
+    private static final int RECORDS = 3000;
+
+    @Test
+    void theStreamRunsOnTwoWorkersAndProcessesEveryRecordOfTheLoad(@TempDir Path work) {
+        try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0")) {
+            Matcher m = master.awaitLine("Spark master started at (spark://127\\.0\\.0\\.1:(\\d+)) \\(web UI .*\\)",
+                    STEP);
+            String url = m.group(1);
+            int masterPort = Integer.parseInt(m.group(2));
+            try (JarProcess worker1 = worker(work, url); JarProcess worker2 = worker(work, url);
+                    JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
+                String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
+                worker1.awaitLine("Spark worker worker-\\S+ registered with " + Pattern.quote(url) + ".*", STEP);
+                worker2.awaitLine("Spark worker worker-\\S+ registered with " + Pattern.quote(url) + ".*", STEP);
+                String topic = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+                JarProcess created = JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic,
+                        "--partitions", "4", "--bootstrap-server", bootstrap);
+                assertThat(created.exitCode()).as(created.transcript()).isZero();
+                try (JarProcess stream = JarProcess.start(work, null, "stream", "--master", url, "--bootstrap-server",
+                        bootstrap, "--topic", topic, "--batch-interval", "1s", "--no-ui", "--show", "0")) {
+                    stream.awaitLine("--- batch .*", STEP);
+                    JarProcess load = JarProcess.run(work, null, STEP, "load", "--bootstrap-server", bootstrap,
+                            "--topic", topic, "--records", Integer.toString(RECORDS), "--rate", "1000");
+                    assertThat(load.exitCode()).as(load.transcript()).isZero();
+                    assertThat(load.out()).anyMatch(l -> l.contains("done: " + RECORDS + " sent, " + RECORDS
+                            + " acknowledged (sequence numbers 0 to " + (RECORDS - 1) + ", every one)"));
+                    await("the stream to process every record of the load").atMost(STEP)
+                            .until(() -> processed(stream.out()) >= RECORDS);
+                    assertThat(processed(stream.out())).as(stream.transcript()).isEqualTo(RECORDS);
+                    // Each worker launched an executor for the job, as a child JVM.
+                    for (JarProcess worker : List.of(worker1, worker2)) {
+                        assertThat(worker.handle().descendants().map(p -> p.info().commandLine().orElse(""))
+                                .anyMatch(c -> c.contains("CoarseGrainedExecutorBackend")))
+                                .as("an executor under worker %d", worker.handle().pid()).isTrue();
+                    }
+                    assertThat(stream.stop(STEP)).as(stream.transcript()).isZero();
+                    stream.assertTempDirEmpty();
+                }
+                for (JarProcess worker : List.of(worker1, worker2)) {
+                    await("the application's executors to end with it").atMost(STEP)
+                            .until(() -> worker.handle().descendants().noneMatch(ProcessHandle::isAlive));
+                    assertThat(worker.stop(STEP)).as(worker.transcript()).isZero();
+                    worker.assertTempDirEmpty();
+                }
+                assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
+            }
+            assertThat(master.stop(STEP)).as(master.transcript()).isZero();
+            master.assertTempDirEmpty();
+            assertThat(Ports.isFree(masterPort)).isTrue();
+        }
+    }
+
+    private static JarProcess worker(Path work, String url) {
+        return JarProcess.start(work, null, "spark-worker", url, "--cores", "1", "--memory", "1g", "--webui-port",
+                "0");
+    }
+
+    private static long processed(List<String> out) {
+        return out.stream().map(BATCH::matcher).filter(Matcher::matches).mapToLong(m -> Long.parseLong(m.group(1)))
+                .sum();
+    }
+}
