@@ -60,6 +60,19 @@ public final class BatchPrinter implements BatchListener {
         if (row.length() > 4) {
             b.append('\n').append(row.toString().stripTrailing());
         }
+        // On a cluster: which executors ran this batch's tasks (each partition is one task).
+        java.util.Map<String, List<Integer>> byExecutor = new java.util.TreeMap<>();
+        for (PartitionSummary p : report.partitions()) {
+            if (!p.executor().isEmpty()) {
+                byExecutor.computeIfAbsent(p.executor(), e -> new ArrayList<>()).add(p.partition());
+            }
+        }
+        if (!byExecutor.isEmpty()) {
+            List<String> ran = new ArrayList<>();
+            byExecutor.forEach((e, ps) -> ran.add(e + " (p" + ps.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", p")) + ")"));
+            b.append("\n    ran on ").append(String.join(", ", ran));
+        }
         for (PartitionSummary.Sample s : report.samples(samples)) {
             String line = String.format(Locale.ROOT, "    p%d@%d %s: %s", s.partition(), s.offset(), s.key(),
                     s.value());

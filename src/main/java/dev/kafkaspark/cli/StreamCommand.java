@@ -1,5 +1,9 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.pipeline.Ledger;
+import dev.kafkaspark.pipeline.SeqSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import dev.kafkaspark.app.BatchPrinter;
 import dev.kafkaspark.app.Formats;
 import dev.kafkaspark.app.Narrator;
@@ -55,8 +59,17 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Stop after this long (default: run until Ctrl-C).")
     Duration duration;
 
+    @Option(names = "--expect", paramLabel = "N",
+            description = "The records of a 'load' of N records (sequence numbers 0 to N-1) are expected: stop once"
+                    + " every one was processed (or at Ctrl-C or --duration), say how many were missing or repeated,"
+                    + " and exit 1 if any was missing.")
+    Long expect;
+
     @Override
     public Integer call() {
+        if (expect != null && expect < 1) {
+            throw new UsageException("--expect must be at least 1, not " + expect);
+        }
         if (batchInterval.isZero() || batchInterval.isNegative()) {
             throw new UsageException("--batch-interval must be positive");
         }
@@ -74,15 +87,32 @@ public final class StreamCommand implements Callable<Integer> {
                 !noUi, 4040, show, Map.of(), Map.of());
         StreamingRunner runner = StreamingRunner.prepare(settings);
         BrokerWatch brokers = null;
+        Ledger ledger = new Ledger();
+        SeqSet expected = new SeqSet();
+        for (long i = 0; expect != null && i < expect; i++) {
+            expected.add(i);
+        }
+        CountDownLatch allSeen = new CountDownLatch(1);
+        BatchPrinter printer = new BatchPrinter(narrator, show);
         try {
-            runner.start(cluster.bootstrapServer, new BatchPrinter(narrator, show));
+            runner.start(cluster.bootstrapServer, report -> {
+                ledger.onBatch(report);
+                printer.onBatch(report);
+                if (expect != null && ledger.covers(expected)) {
+                    allSeen.countDown();
+                }
+            });
             narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s", topic,
                     cluster.bootstrapServer, master, Formats.duration(batchInterval), group);
             runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s", url));
             narrator.step(duration == null ? "Ctrl-C stops" : "running for " + Formats.duration(duration)
                     + "; Ctrl-C stops");
             brokers = BrokerWatch.start(cluster.bootstrapServer, note -> narrator.step("%s", note));
-            Signals.awaitInterrupt(duration);
+            if (expect == null) {
+                Signals.awaitInterrupt(duration);
+            } else {
+                awaitExpected(allSeen, () -> ledger.covers(expected), narrator);
+            }
             narrator.step(brokers.reachable() ? "stopping (finishing the running batch)"
                     : "stopping without finishing the running batch: its brokers are gone");
         } finally {
@@ -97,6 +127,28 @@ public final class StreamCommand implements Callable<Integer> {
                     () -> runner.stop(watch == null || watch.reachable()));
         }
         narrator.step("Spark Streaming stopped");
-        return 0;
+        if (expect == null) {
+            return 0;
+        }
+        long missing = ledger.missingOf(expected);
+        narrator.line(String.format(java.util.Locale.ROOT, "SUMMARY expected=%d processed=%d missing=%d duplicated=%d",
+                expect, ledger.records(), missing, ledger.duplicates()));
+        return missing == 0 ? 0 : Cli.FAILURE;
+    }
+
+    /** Waits until every expected record was processed, a stop request, or the end of --duration. */
+    private void awaitExpected(CountDownLatch allSeen, java.util.function.BooleanSupplier covered, Narrator narrator) {
+        long limit = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        try (Signals.Registration ignored = Signals.onInterrupt(allSeen::countDown)) {
+            while (System.nanoTime() < limit) {
+                if (allSeen.await(100, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        narrator.step("expected %d records: %s", expect, covered.getAsBoolean() ? "all processed, stopping"
+                : allSeen.getCount() == 0 ? "stop requested before all were processed" : "time is up");
     }
 }

@@ -32,6 +32,7 @@ public final class PartitionSummary implements Serializable {
     private final HashSet<String> keys = new HashSet<>();
     private final List<Sample> samples = new ArrayList<>();
     private final TimeCounts timestamps = new TimeCounts();
+    private String executor = "";
 
     /** One record shown to the learner. */
     public record Sample(int partition, long offset, String key, String value) implements Serializable {
@@ -80,6 +81,16 @@ public final class PartitionSummary implements Serializable {
                 keys.add(key);
             }
         }
+    }
+
+    /** Notes where this summary was computed: {@code executor 1 on 127.0.0.1}, or empty in local mode. */
+    void ranOn(String executorId, String host) {
+        this.executor = "driver".equals(executorId) ? "" : "executor " + executorId + " on " + host;
+    }
+
+    /** Where this summary was computed ({@code executor 1 on 127.0.0.1}); empty when the job runs in local mode. */
+    public String executor() {
+        return executor;
     }
 
     /** The offset range covered. */
