@@ -84,6 +84,32 @@ class SparkClusterIT {
         }
     }
 
+    @Test
+    void aStreamWhoseClusterIsKilledEndsWithOneLineAndExitCodeOne(@TempDir Path work) {
+        try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0");
+                JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
+            String url = master.awaitLine("Spark master started at (spark://127\\.0\\.0\\.1:\\d+) .*", STEP).group(1);
+            String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
+            String topic = "lost-" + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic, "--bootstrap-server",
+                    bootstrap).exitCode()).isZero();
+            try (JarProcess worker = worker(work, url);
+                    JarProcess stream = JarProcess.start(work, null, "stream", "--master", url, "--bootstrap-server",
+                            bootstrap, "--topic", topic, "--batch-interval", "1s", "--no-ui", "--show", "0")) {
+                stream.awaitLine("    ran on executor .*", STEP);
+                master.signal("KILL");
+                worker.signal("KILL");
+                // The bound: the master's 10 s of silence, then a stop that does not wait for batches.
+                assertThat(stream.awaitExit(Duration.ofSeconds(40))).as(stream.transcript()).isEqualTo(1);
+                assertThat(stream.out()).anyMatch(l -> l.contains("lost the Spark master at " + url
+                        + " (not answering for 10 s): no batch can run"));
+                assertThat(stream.err()).as("no stack trace on the console").noneMatch(l -> l.contains("\tat "));
+                stream.assertTempDirEmpty();
+            }
+            assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
+        }
+    }
+
     private static JarProcess worker(Path work, String url) {
         return JarProcess.start(work, null, "spark-worker", url, "--cores", "1", "--memory", "1g", "--webui-port",
                 "0");

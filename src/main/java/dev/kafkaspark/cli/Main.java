@@ -25,6 +25,10 @@ public final class Main {
         }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        // A component's thread that dies (Spark's job thread interrupted while the stream stops, say) goes to the
+        // log: the console carries the narrative, and a stack trace only with --verbose.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> org.slf4j.LoggerFactory.getLogger(Main.class)
+                .error("thread {} ended with an uncaught exception", thread.getName(), e));
         Signals.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.pipeline.ExecutorWatch;
 import dev.kafkaspark.pipeline.Ledger;
 import dev.kafkaspark.pipeline.SeqSet;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +66,9 @@ public final class StreamCommand implements Callable<Integer> {
                     + " and exit 1 if any was missing.")
     Long expect;
 
+    /** How long a standalone master may not answer before the stream gives up on its cluster. */
+    private static final Duration LOST_MASTER = Duration.ofSeconds(10);
+
     @Override
     public Integer call() {
         if (expect != null && expect < 1) {
@@ -94,6 +98,8 @@ public final class StreamCommand implements Callable<Integer> {
         }
         CountDownLatch allSeen = new CountDownLatch(1);
         BatchPrinter printer = new BatchPrinter(narrator, show);
+        boolean lost = false;
+        boolean[] clusterLost = {false}; // read by the stop below: a graceful stop would wait for batches that cannot run
         try {
             runner.start(cluster.bootstrapServer, report -> {
                 ledger.onBatch(report);
@@ -108,13 +114,27 @@ public final class StreamCommand implements Callable<Integer> {
             narrator.step(duration == null ? "Ctrl-C stops" : "running for " + Formats.duration(duration)
                     + "; Ctrl-C stops");
             brokers = BrokerWatch.start(cluster.bootstrapServer, note -> narrator.step("%s", note));
-            if (expect == null) {
-                Signals.awaitInterrupt(duration);
-            } else {
-                awaitExpected(allSeen, () -> ledger.covers(expected), narrator);
+            if (!master.startsWith("local")) {
+                runner.sparkContext().sc().addSparkListener(new ExecutorWatch(note -> narrator.step("%s", note)));
             }
-            narrator.step(brokers.reachable() ? "stopping (finishing the running batch)"
-                    : "stopping without finishing the running batch: its brokers are gone");
+            MasterWatch masterWatch = new MasterWatch(master, LOST_MASTER);
+            awaitEnd(allSeen, () -> expect != null && ledger.covers(expected),
+                    () -> runner.sparkContext().sc().isStopped() || masterWatch.lost(), narrator);
+            if (runner.sparkContext().sc().isStopped()) {
+                narrator.step("the Spark cluster ended this application (see logs/stream.log): stopping");
+                lost = true;
+                clusterLost[0] = true;
+            } else if (masterWatch.lost()) {
+                narrator.step("lost the Spark master at %s (not answering for %d s): no batch can run, stopping"
+                        + " without finishing the running batch",
+                        master, LOST_MASTER.toSeconds());
+                lost = true;
+                clusterLost[0] = true;
+            }
+            if (!clusterLost[0]) {
+                narrator.step(brokers.reachable() ? "stopping (finishing the running batch)"
+                        : "stopping without finishing the running batch: its brokers are gone");
+            }
         } finally {
             BrokerWatch watch = brokers;
             if (watch != null) {
@@ -124,11 +144,11 @@ public final class StreamCommand implements Callable<Integer> {
                     ? "its running batch waits for the brokers at " + cluster.bootstrapServer + ", which are gone"
                     : "finishing the running batch",
                     // A graceful stop would wait for a batch that waits for the gone brokers.
-                    () -> runner.stop(watch == null || watch.reachable()));
+                    () -> runner.stop(!clusterLost[0] && (watch == null || watch.reachable())));
         }
         narrator.step("Spark Streaming stopped");
         if (expect == null) {
-            return 0;
+            return lost ? Cli.FAILURE : 0;
         }
         long missing = ledger.missingOf(expected);
         narrator.line(String.format(java.util.Locale.ROOT, "SUMMARY expected=%d processed=%d missing=%d duplicated=%d",
@@ -136,19 +156,63 @@ public final class StreamCommand implements Callable<Integer> {
         return missing == 0 ? 0 : Cli.FAILURE;
     }
 
-    /** Waits until every expected record was processed, a stop request, or the end of --duration. */
-    private void awaitExpected(CountDownLatch allSeen, java.util.function.BooleanSupplier covered, Narrator narrator) {
+    /**
+     * Waits for a stop request, the end of --duration, every expected record processed, or the Spark context ended
+     * under the stream (its cluster is gone).
+     */
+    private void awaitEnd(CountDownLatch allSeen, java.util.function.BooleanSupplier covered,
+            java.util.function.BooleanSupplier contextGone, Narrator narrator) {
         long limit = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-        try (Signals.Registration ignored = Signals.onInterrupt(allSeen::countDown)) {
-            while (System.nanoTime() < limit) {
-                if (allSeen.await(100, TimeUnit.MILLISECONDS)) {
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Signals.Registration ignored = Signals.onInterrupt(stop::countDown)) {
+            while (System.nanoTime() < limit && !contextGone.getAsBoolean()) {
+                if (stop.await(100, TimeUnit.MILLISECONDS) || allSeen.getCount() == 0) {
                     break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        narrator.step("expected %d records: %s", expect, covered.getAsBoolean() ? "all processed, stopping"
-                : allSeen.getCount() == 0 ? "stop requested before all were processed" : "time is up");
+        if (expect != null) {
+            narrator.step("expected %d records: %s", expect, covered.getAsBoolean() ? "all processed, stopping"
+                    : stop.getCount() == 0 ? "stop requested before all were processed" : "not all processed");
+        }
+    }
+
+    /** For a {@code spark://} master: whether it has not accepted a connection for a while (checked every second). */
+    private static final class MasterWatch {
+        private final String hostPort;
+        private final long limitNanos;
+        private long unreachableSince = -1;
+        private long lastCheck;
+
+        MasterWatch(String master, Duration limit) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("spark://([^:/,]+):(\\d+)").matcher(master);
+            this.hostPort = m.matches() ? m.group(1) + ":" + m.group(2) : null;
+            this.limitNanos = limit.toNanos();
+        }
+
+        boolean lost() {
+            if (hostPort == null) {
+                return false;
+            }
+            long now = System.nanoTime();
+            if (now - lastCheck < TimeUnit.SECONDS.toNanos(1)) {
+                return unreachableSince >= 0 && now - unreachableSince >= limitNanos;
+            }
+            lastCheck = now;
+            int colon = hostPort.lastIndexOf(':');
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1))), 1000);
+                unreachableSince = -1;
+                return false;
+            } catch (java.io.IOException e) {
+                if (unreachableSince < 0) {
+                    unreachableSince = now;
+                }
+                return now - unreachableSince >= limitNanos;
+            }
+        }
     }
 }
