@@ -60,6 +60,12 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Stop after this long (default: run until Ctrl-C).")
     Duration duration;
 
+    @Option(names = "--driver-host", paramLabel = "HOST",
+            description = "With a remote master: the address this driver binds and its executors connect to"
+                    + " (default: Spark's choice, this machine's outside address; 127.0.0.1 for a master on"
+                    + " 127.0.0.1).")
+    String driverHost;
+
     @Option(names = "--expect", paramLabel = "N",
             description = "The records of a 'load' of N records (sequence numbers 0 to N-1) are expected: stop once"
                     + " every one was processed (or at Ctrl-C or --duration), say how many were missing or repeated,"
@@ -88,7 +94,8 @@ public final class StreamCommand implements Callable<Integer> {
         String topic = topicOption.topic;
         Clients.requireTopic(cluster.bootstrapServer, topic);
         StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,
-                !noUi, 4040, show, Map.of(), Map.of());
+                !noUi, 4040, show, Map.of(), driverHost == null ? Map.of()
+                        : Map.of("spark.driver.host", driverHost, "spark.driver.bindAddress", driverHost));
         StreamingRunner runner = StreamingRunner.prepare(settings);
         BrokerWatch brokers = null;
         Ledger ledger = new Ledger();
@@ -111,6 +118,11 @@ public final class StreamCommand implements Callable<Integer> {
             narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s", topic,
                     cluster.bootstrapServer, master, Formats.duration(batchInterval), group);
             runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s", url));
+            if (!master.startsWith("local")) {
+                org.apache.spark.SparkConf conf = runner.sparkContext().getConf();
+                narrator.step("driver at %s:%s: the executors connect there (--driver-host sets it)",
+                        conf.get("spark.driver.host", "?"), conf.get("spark.driver.port", "?"));
+            }
             narrator.step(duration == null ? "Ctrl-C stops" : "running for " + Formats.duration(duration)
                     + "; Ctrl-C stops");
             brokers = BrokerWatch.start(cluster.bootstrapServer, note -> narrator.step("%s", note));
