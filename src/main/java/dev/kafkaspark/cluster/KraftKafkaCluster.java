@@ -4,10 +4,8 @@ import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.Ports;
 import dev.kafkaspark.support.RuntimeCheck;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,34 +132,11 @@ public final class KraftKafkaCluster implements KafkaCluster {
     }
 
     /** Settings for a cluster; fixed once {@link #start()} is called. */
-    public static final class Builder implements ClusterBuilder {
-        private int brokers = 1;
-        private Path dataDir;
-        private int firstBrokerPort = 0;
+    public static final class Builder extends AbstractClusterBuilder<Builder> {
         private int firstControllerPort = 0;
-        private int firstNodeId = 0;
         private String joinControllers;
-        private final Map<String, String> brokerProperties = new HashMap<>();
-        private Duration startTimeout = Duration.ofSeconds(60);
 
         private Builder() {
-        }
-
-        /** How many nodes (1 to 5); each is a broker and a voter of the quorum unless they join one elsewhere. */
-        @Override
-        public Builder brokers(int count) {
-            if (count < 1 || count > 5) {
-                throw new IllegalArgumentException("brokers must be between 1 and 5, not " + count);
-            }
-            this.brokers = count;
-            return this;
-        }
-
-        /** The first node's client port; 0 (the default) picks a free one. Further nodes take free ports. */
-        @Override
-        public Builder brokerPort(int port) {
-            this.firstBrokerPort = port;
-            return this;
         }
 
         /** The first node's controller port; 0 (the default) picks a free one. Further nodes take free ports. */
@@ -172,8 +147,7 @@ public final class KraftKafkaCluster implements KafkaCluster {
 
         /** The first node's id (the default 0); further nodes count up from it. */
         public Builder firstNodeId(int id) {
-            this.firstNodeId = id;
-            return this;
+            return firstBrokerId(id);
         }
 
         /**
@@ -185,42 +159,9 @@ public final class KraftKafkaCluster implements KafkaCluster {
             return this;
         }
 
-        /** A broker property that wins over the defaults, for every node. */
-        @Override
-        public Builder brokerProperty(String key, String value) {
-            brokerProperties.put(key, value);
-            return this;
-        }
-
-        /** All given broker properties, as {@link #brokerProperty}. */
-        @Override
-        public Builder brokerProperties(Map<String, String> properties) {
-            brokerProperties.putAll(properties);
-            return this;
-        }
-
-        /** Keep each node's data in {@code node-<id>/} below this directory across restarts; default: temp. */
-        @Override
-        public Builder dataDir(Path dir) {
-            this.dataDir = dir;
-            return this;
-        }
-
         @Override
         public Builder metadataPort(int port) {
             return controllerPort(port);
-        }
-
-        @Override
-        public Builder firstBrokerId(int id) {
-            return firstNodeId(id);
-        }
-
-        /** How long start-up may take before it fails. */
-        @Override
-        public Builder startTimeout(Duration timeout) {
-            this.startTimeout = timeout;
-            return this;
         }
 
         /** Formats and starts the nodes side by side, and waits until every broker answers. */
@@ -236,8 +177,8 @@ public final class KraftKafkaCluster implements KafkaCluster {
                     // Brokers find the active controller through the voters' addresses; the quorum itself says them.
                     Quorum quorum = quorumAt(joinControllers);
                     for (int i = 0; i < brokers; i++) {
-                        if (quorum.nodeIds().contains(firstNodeId + i)) {
-                            throw new IllegalArgumentException("node id " + (firstNodeId + i) + " is already in the"
+                        if (quorum.nodeIds().contains(firstBrokerId + i)) {
+                            throw new IllegalArgumentException("node id " + (firstBrokerId + i) + " is already in the"
                                     + " cluster of the controllers at " + joinControllers + " (ids: "
                                     + quorum.nodeIds() + "): give this broker another id");
                         }
@@ -245,12 +186,12 @@ public final class KraftKafkaCluster implements KafkaCluster {
                     clusterId = quorum.clusterId();
                     controllers = joinControllers;
                     for (int i = 0; i < brokers; i++) {
-                        settings.add(new KraftNode.Settings(firstNodeId + i, port(i, firstBrokerPort), -1,
+                        settings.add(new KraftNode.Settings(firstBrokerId + i, port(i, firstBrokerPort), -1,
                                 quorum.voters(), clusterId, brokers));
                     }
                 } else {
                     // Kept data (--data-dir) belongs to the cluster it was formatted for: keep that id.
-                    clusterId = KraftNode.formattedClusterId(dataDir, firstNodeId)
+                    clusterId = KraftNode.formattedClusterId(dataDir, firstBrokerId)
                             .orElseGet(() -> Uuid.randomUuid().toString());
                     // Voters are named with their addresses before any starts: every port is chosen up front.
                     List<int[]> ports = new ArrayList<>();
@@ -260,11 +201,11 @@ public final class KraftKafkaCluster implements KafkaCluster {
                     String voters = "";
                     controllers = "";
                     for (int i = 0; i < brokers; i++) {
-                        voters += (i == 0 ? "" : ",") + (firstNodeId + i) + "@" + Ports.LOOPBACK + ":" + ports.get(i)[1];
+                        voters += (i == 0 ? "" : ",") + (firstBrokerId + i) + "@" + Ports.LOOPBACK + ":" + ports.get(i)[1];
                         controllers += (i == 0 ? "" : ",") + Ports.LOOPBACK + ":" + ports.get(i)[1];
                     }
                     for (int i = 0; i < brokers; i++) {
-                        settings.add(new KraftNode.Settings(firstNodeId + i, ports.get(i)[0], ports.get(i)[1], voters,
+                        settings.add(new KraftNode.Settings(firstBrokerId + i, ports.get(i)[0], ports.get(i)[1], voters,
                                 clusterId, brokers));
                     }
                 }

@@ -27,28 +27,10 @@ final class ParallelStart {
             java.util.function.Consumer<T> closeTogether) {
         List<CompletableFuture<T>> running = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
-            String name = "broker-" + ids.get(i) + "-start";
-            running.add(CompletableFuture.supplyAsync(starts.get(i), r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                t.start();
-            }));
+            running.add(CompletableFuture.supplyAsync(starts.get(i), onOwnThread("broker-" + ids.get(i) + "-start")));
         }
         List<T> started = new ArrayList<>();
-        RuntimeException failure = null;
-        for (CompletableFuture<T> start : running) {
-            try {
-                started.add(start.join());
-            } catch (CompletionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException re ? re
-                        : new IllegalStateException(e.getCause());
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
+        RuntimeException failure = joinAll(running, started);
         if (closeTogether != null) {
             closer.register(() -> closeTogether(started, closeTogether));
         } else {
@@ -67,16 +49,28 @@ final class ParallelStart {
     static <T> void closeTogether(List<T> brokers, java.util.function.Consumer<T> close) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (T broker : brokers) {
-            stops.add(CompletableFuture.runAsync(() -> close.accept(broker), r -> {
-                Thread t = new Thread(r, "broker-stop");
-                t.setDaemon(true);
-                t.start();
-            }));
+            stops.add(CompletableFuture.runAsync(() -> close.accept(broker), onOwnThread("broker-stop")));
         }
+        RuntimeException failure = joinAll(stops, new ArrayList<>());
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static java.util.concurrent.Executor onOwnThread(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    /** Waits for all; collects the results, and returns the first failure with the others suppressed, or null. */
+    private static <T> RuntimeException joinAll(List<CompletableFuture<T>> all, List<T> results) {
         RuntimeException failure = null;
-        for (CompletableFuture<Void> stop : stops) {
+        for (CompletableFuture<T> f : all) {
             try {
-                stop.join();
+                results.add(f.join());
             } catch (CompletionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException re ? re
                         : new IllegalStateException(e.getCause());
@@ -87,8 +81,6 @@ final class ParallelStart {
                 }
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        return failure;
     }
 }

@@ -5,7 +5,6 @@ import dev.kafkaspark.support.DataDir;
 import dev.kafkaspark.support.RuntimeCheck;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,27 +115,11 @@ public final class ZkKafkaCluster implements KafkaCluster {
     }
 
     /** Settings for a cluster; fixed once {@link #start()} is called. */
-    public static final class Builder implements ClusterBuilder {
-        private int brokers = 1;
-        private java.nio.file.Path dataDir;
+    public static final class Builder extends AbstractClusterBuilder<Builder> {
         private int zkPort = 0;
         private String externalZookeeper;
-        private int firstBrokerPort = 0;
-        private int firstBrokerId = 0;
-        private final Map<String, String> brokerProperties = new HashMap<>();
-        private Duration startTimeout = Duration.ofSeconds(60);
 
         private Builder() {
-        }
-
-        /** How many brokers (1 to 5). */
-        @Override
-        public Builder brokers(int count) {
-            if (count < 1 || count > 5) {
-                throw new IllegalArgumentException("brokers must be between 1 and 5, not " + count);
-            }
-            this.brokers = count;
-            return this;
         }
 
         /** The embedded ZooKeeper's port; 0 (the default) picks a free one. */
@@ -151,54 +134,9 @@ public final class ZkKafkaCluster implements KafkaCluster {
             return this;
         }
 
-        /** The first broker's port; 0 (the default) picks a free one. Further brokers always take free ports. */
-        @Override
-        public Builder brokerPort(int port) {
-            this.firstBrokerPort = port;
-            return this;
-        }
-
-        /** The first broker's id (the default 0); further brokers count up from it. */
-        @Override
-        public Builder firstBrokerId(int id) {
-            this.firstBrokerId = id;
-            return this;
-        }
-
-        /** A broker property that wins over the defaults, for every broker. */
-        @Override
-        public Builder brokerProperty(String key, String value) {
-            brokerProperties.put(key, value);
-            return this;
-        }
-
-        /** All given broker properties, as {@link #brokerProperty}. */
-        @Override
-        public Builder brokerProperties(Map<String, String> properties) {
-            brokerProperties.putAll(properties);
-            return this;
-        }
-
-        /**
-         * Keep the data in this directory ({@code zookeeper/}, {@code broker-<id>/}) across restarts, as the real
-         * start scripts do; default: temp directories removed on close.
-         */
-        @Override
-        public Builder dataDir(java.nio.file.Path dir) {
-            this.dataDir = dir;
-            return this;
-        }
-
         @Override
         public Builder metadataPort(int port) {
             return zookeeperPort(port);
-        }
-
-        /** How long start-up may take before it fails. */
-        @Override
-        public Builder startTimeout(Duration timeout) {
-            this.startTimeout = timeout;
-            return this;
         }
 
         private List<EmbeddedBroker> startBrokers(String zkConnect, Closer closer) {

@@ -90,7 +90,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     /** Which Kafka this environment runs. */
     public KafkaMode mode() {
         check();
-        return cluster.mode() == dev.kafkaspark.cluster.ClusterMode.KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
+        return KafkaMode.of(cluster.mode());
     }
 
     /** The cluster: its brokers (to stop and restart them), its admin client, its addresses. */
@@ -152,11 +152,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         return io.awaitRecords(topic, count, timeout);
     }
 
-    /**
-     * A new empty directory (for a checkpoint, say) that the environment removes when it closes.
-     *
-     * @param name a hint that starts the directory's name
-     */
+    /** A new empty directory (a checkpoint, say) whose name starts with {@code name}, removed on close. */
     public synchronized Path newDirectory(String name) {
         check();
         if (scratch == null) {
@@ -265,10 +261,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         private Builder() {
         }
 
-        /**
-         * Which Kafka: {@link KafkaMode#ZOOKEEPER} (the default: a ZooKeeper and brokers) or {@link KafkaMode#KRAFT}
-         * (nodes that are broker and controller at once, no ZooKeeper). Everything else works the same in both.
-         */
+        /** Which Kafka (default {@link KafkaMode#ZOOKEEPER}); everything else works the same in both. */
         public Builder mode(KafkaMode mode) {
             this.mode = java.util.Objects.requireNonNull(mode, "mode");
             return this;
@@ -276,9 +269,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
         /** How many brokers (1 to 5); in KRaft mode each is also a voter of the controller quorum. */
         public Builder brokers(int count) {
-            if (count < 1 || count > 5) {
-                throw new IllegalArgumentException("brokers must be between 1 and 5, not " + count);
-            }
+            ClusterBuilder.of(mode.clusterMode()).brokers(count); // says at once when the count is out of range
             brokers = count;
             return this;
         }
@@ -361,18 +352,6 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             return this;
         }
 
-        private ClusterBuilder cluster() {
-            Integer metadataPort = mode == KafkaMode.ZOOKEEPER ? zookeeperPort : controllerPort;
-            Integer other = mode == KafkaMode.ZOOKEEPER ? controllerPort : zookeeperPort;
-            if (other != null) {
-                throw new IllegalStateException((mode == KafkaMode.ZOOKEEPER ? "controllerPort is for KRaft mode"
-                        : "zookeeperPort is for ZooKeeper mode") + ": this environment runs in " + mode
-                        + " mode; drop it, or pick the other mode");
-            }
-            return ClusterBuilder.of(mode.clusterMode()).brokers(brokers).brokerPort(brokerPort)
-                    .metadataPort(metadataPort == null ? 0 : metadataPort).brokerProperties(brokerProperties);
-        }
-
         /**
          * Starts Spark (in the background), ZooKeeper and the brokers, then creates the topics. A start that fails
          * half-way stops what it started.
@@ -391,7 +370,8 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             Closer closer = new Closer();
             boolean sparkRegistered = false;
             try {
-                KafkaCluster started = closer.register(cluster().start());
+                KafkaCluster started = closer.register(mode.clusterBuilder(zookeeperPort, controllerPort)
+                        .brokers(brokers).brokerPort(brokerPort).brokerProperties(brokerProperties).start());
                 if (sparkLease != null) {
                     // Registered after the cluster, so it is released before the brokers stop.
                     closer.register(sparkLease);
