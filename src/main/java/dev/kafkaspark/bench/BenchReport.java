@@ -31,10 +31,10 @@ public final class BenchReport {
         }
         long k = kraft.get("first_batch_ms").get("median").asLong();
         long z = r.get("startup").get("2000").get("first_batch_ms").get("median").asLong();
-        return java.util.Optional.of(String.format(Locale.ROOT, "%-26s first batch %,d ms, quorum ready %,d ms, broker"
-                + " ready %,d ms: %,d ms %s than ZooKeeper mode (target: no later)", "KRaft mode, 2 s batches", k,
-                kraft.get("zookeeper_ready_ms").get("median").asLong(), kraft.get("broker_ready_ms").get("median")
-                        .asLong(), Math.abs(z - k), k <= z ? "sooner" : "later"));
+        // Within the table's 100 columns; the JSON has every phase.
+        return java.util.Optional.of(String.format(Locale.ROOT, "%-26s first batch %,d ms, %,d ms %s than ZooKeeper"
+                + " (target: no later)", "KRaft mode, 2 s batches", k, Math.abs(z - k),
+                k <= z ? "sooner" : "later"));
     }
 
     /** The console table, at most 100 columns wide. */
@@ -116,6 +116,7 @@ public final class BenchReport {
         b.append("<h2>Start-up, 2 s batches: when each part was ready (median of the runs)</h2>\n")
                 .append(BenchCharts.timeline(r.get("startup").get("2000")));
         firstRun(r).ifPresent(line -> b.append("<p>").append(line).append("</p>\n"));
+        kraft(r).ifPresent(line -> b.append("<p>").append(line).append("</p>\n"));
         JsonNode t = r.get("throughput");
         JsonNode l = r.get("limit");
         b.append("<h2>Throughput, records/s: the limits, the model, the pipeline</h2>\n").append(svg(List.of(
