@@ -11,10 +11,15 @@ import org.apache.kafka.clients.admin.Admin;
 public interface KafkaCluster extends AutoCloseable {
 
     /** The bootstrap address list of the running brokers. */
-    String bootstrapServers();
+    default String bootstrapServers() {
+        return brokers().stream().filter(Broker::isRunning).map(Broker::bootstrapServers)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
 
     /** The bootstrap address of every broker, running or not (what a long-lived client should be given). */
-    String allBootstrapServers();
+    default String allBootstrapServers() {
+        return brokers().stream().map(Broker::bootstrapServers).collect(java.util.stream.Collectors.joining(","));
+    }
 
     /** The brokers, in start order. */
     List<Broker> brokers();

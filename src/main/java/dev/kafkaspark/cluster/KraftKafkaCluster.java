@@ -86,16 +86,6 @@ public final class KraftKafkaCluster implements KafkaCluster {
     }
 
     @Override
-    public String bootstrapServers() {
-        return nodes.stream().filter(Broker::isRunning).map(Broker::bootstrapServers).collect(Collectors.joining(","));
-    }
-
-    @Override
-    public String allBootstrapServers() {
-        return nodes.stream().map(Broker::bootstrapServers).collect(Collectors.joining(","));
-    }
-
-    @Override
     public List<Broker> brokers() {
         return List.copyOf(nodes);
     }

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
-
 /**
  * ZooKeeper plus one or more brokers in ZooKeeper mode, all in this JVM and all on 127.0.0.1. Built with
  * {@link #builder()}; the configuration is fixed once started. A start that fails half-way stops what it started.
@@ -38,12 +37,6 @@ public final class ZkKafkaCluster implements KafkaCluster {
     /** A builder with the defaults: one broker, any free ports. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String bootstrapServers() {
-        return brokers.stream().filter(Broker::isRunning).map(Broker::bootstrapServers)
-                .collect(Collectors.joining(","));
     }
 
     @Override
@@ -90,11 +83,6 @@ public final class ZkKafkaCluster implements KafkaCluster {
     @Override
     public List<Broker> brokers() {
         return brokers;
-    }
-
-    @Override
-    public String allBootstrapServers() {
-        return brokers.stream().map(Broker::bootstrapServers).collect(Collectors.joining(","));
     }
 
     @Override
