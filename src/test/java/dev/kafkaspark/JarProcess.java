@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,14 +66,28 @@ public final class JarProcess implements AutoCloseable {
     private static JarProcess start(Path work, Path stdin, boolean terminal, String... args) {
         Path jar = Path.of(System.getProperty("demo.jar", "target/demo.jar")).toAbsolutePath();
         assertThat(jar).exists();
+        List<String> javaArgs = new ArrayList<>(List.of("-jar", jar.toString()));
+        javaArgs.addAll(List.of(args));
+        return startJava(work, stdin, terminal, Map.of(), javaArgs);
+    }
+
+    /**
+     * Starts {@code java} with the given arguments (a main class and its class path, say) and environment additions,
+     * with the same temp directory, log file and output capture as the jar's runs.
+     */
+    public static JarProcess startJava(Path work, Map<String, String> env, List<String> javaArgs) {
+        return startJava(work, null, false, env, javaArgs);
+    }
+
+    private static JarProcess startJava(Path work, Path stdin, boolean terminal, Map<String, String> env,
+            List<String> javaArgs) {
         try {
             Path dir = Files.createTempDirectory(Files.createDirectories(work), "proc-");
             Path tmp = Files.createDirectories(dir.resolve("tmp"));
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                    "-Djava.io.tmpdir=" + tmp, "-Ddemo.logfile=" + dir.resolve("process.log"), "-jar",
-                    jar.toString()));
-            command.addAll(List.of(args));
+                    "-Djava.io.tmpdir=" + tmp, "-Ddemo.logfile=" + dir.resolve("process.log")));
+            command.addAll(javaArgs);
             if (terminal) {
                 // -e: script exits with the program's exit code; -f: output is flushed as it comes. script runs the
                 // command with $SHELL -c; exec replaces that shell, which otherwise (dash, the usual /bin/sh) stays
@@ -84,6 +99,7 @@ public final class JarProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(command);
             // The launcher's class cache goes under target/, never into the user's home.
             pb.environment().put("XDG_CACHE_HOME", CLASS_CACHE.toString());
+            pb.environment().putAll(env);
             if (terminal) {
                 pb.environment().put("SHELL", "/bin/sh"); // the same shell for script wherever the test runs
             }
@@ -120,11 +136,20 @@ public final class JarProcess implements AutoCloseable {
 
     /** Waits for a line of standard output matching the pattern and returns its match. */
     public Matcher awaitLine(String regex, Duration limit) {
+        return awaitLine(regex, limit, true);
+    }
+
+    /** Waits for a line of standard error matching the pattern (a log line of Spark's own programs, say). */
+    public Matcher awaitErrLine(String regex, Duration limit) {
+        return awaitLine(regex, limit, false);
+    }
+
+    private Matcher awaitLine(String regex, Duration limit, boolean stdout) {
         Pattern p = Pattern.compile(regex);
         Matcher[] found = new Matcher[1];
         await("a line matching " + regex).atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> {
-            boolean ended = !process.isAlive() && !outReader.isAlive();
-            for (String line : out()) {
+            boolean ended = !process.isAlive() && !(stdout ? outReader : errReader).isAlive();
+            for (String line : stdout ? out() : err()) {
                 Matcher m = p.matcher(line);
                 if (m.find()) {
                     found[0] = m;

@@ -110,6 +110,33 @@ class SparkClusterIT {
         }
     }
 
+    @Test
+    void executorsThatCannotStartAreNamedWithTheCauseFromTheirStderr(@TempDir Path work) {
+        try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0");
+                JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
+            String url = master.awaitLine("Spark master started at (spark://127\\.0\\.0\\.1:\\d+) .*", STEP).group(1);
+            String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
+            String topic = "failing-" + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic, "--bootstrap-server",
+                    bootstrap).exitCode()).isZero();
+            try (JarProcess worker = worker(work, url);
+                    JarProcess stream = JarProcess.start(work, null, "stream", "--master", url, "--bootstrap-server",
+                            bootstrap, "--topic", topic, "--batch-interval", "1s", "--no-ui", "--show", "0", "--conf",
+                            "spark.executor.extraJavaOptions=-javaagent:/no/such/agent.jar")) {
+                // Every executor's JVM fails to load the agent and ends at once; the worker launches the next.
+                stream.awaitLine("executors keep failing: \\d+ ended within a minute, the last \\(executor \\d+\\)"
+                        + " with 'Command exited with code 1'; its stderr on 127\\.0\\.0\\.1: Error opening zip file or"
+                        + " JAR manifest missing : /no/such/agent\\.jar", STEP);
+                assertThat(stream.stop(STEP)).as(stream.transcript()).isIn(0, 1);
+                stream.assertTempDirEmpty();
+                await("the application's executors to end with it").atMost(STEP)
+                        .until(() -> worker.handle().descendants().noneMatch(ProcessHandle::isAlive));
+                assertThat(worker.stop(STEP)).as(worker.transcript()).isZero();
+            }
+            assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
+        }
+    }
+
     private static JarProcess worker(Path work, String url) {
         return JarProcess.start(work, null, "spark-worker", url, "--cores", "1", "--memory", "1g", "--webui-port",
                 "0");

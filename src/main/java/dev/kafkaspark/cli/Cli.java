@@ -20,7 +20,13 @@ public final class Cli {
     public static final int FAILURE = 1;
     /** Where component logs go, for the hint in error messages. */
     public static String logHint() {
-        return "details in " + System.getProperty("demo.logfile", "logs/demo.log");
+        return "details in " + logPlace();
+    }
+
+    /** The log file of this process ({@code logs/stream.log}), or, under spark-submit, the driver's log. */
+    static String logPlace() {
+        return System.getProperty("demo.logfile", System.getProperty("spark.master") != null
+                ? "the driver's log (Spark's logging configuration)" : "logs/demo.log");
     }
 
     private Cli() {
@@ -28,8 +34,13 @@ public final class Cli {
 
     /** A command line writing to the given streams, with this project's error handling. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new TopCommand());
+        CommandLine cl = configure(new CommandLine(new TopCommand()), out, err);
         cl.setCommandName(SelfCommand.line());
+        return cl;
+    }
+
+    /** Gives a command line this project's streams and error handling. */
+    static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(parameterHandler());

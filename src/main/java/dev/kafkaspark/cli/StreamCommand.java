@@ -36,7 +36,8 @@ public final class StreamCommand implements Callable<Integer> {
     @Mixin
     TopicOption topicOption;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+    // Under spark-submit the default is the master it was given (its spark.master system property).
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "${sys:spark.master:-local[2]}",
             description = "Spark master (default: ${DEFAULT-VALUE}).")
     String master;
 
@@ -72,6 +73,11 @@ public final class StreamCommand implements Callable<Integer> {
                     + " and exit 1 if any was missing.")
     Long expect;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting, as spark-submit --conf takes it (spark.executor.memory=1g, say);"
+                    + " repeatable.")
+    Map<String, String> conf = new java.util.LinkedHashMap<>();
+
     /** How long a standalone master may not answer before the stream gives up on its cluster. */
     private static final Duration LOST_MASTER = Duration.ofSeconds(10);
 
@@ -93,10 +99,19 @@ public final class StreamCommand implements Callable<Integer> {
         Launcher.savingNotice().ifPresent(spec.commandLine().getOut()::println);
         String topic = topicOption.topic;
         Clients.requireTopic(cluster.bootstrapServer, topic);
+        Map<String, String> sparkOverrides = new java.util.LinkedHashMap<>();
+        conf.forEach((key, value) -> {
+            if (!key.startsWith("spark.")) {
+                throw new UsageException("--conf " + key + "=" + value + ": Spark settings start with 'spark.'");
+            }
+            sparkOverrides.put(key, value);
+        });
+        if (driverHost != null) {
+            sparkOverrides.put("spark.driver.host", driverHost);
+            sparkOverrides.put("spark.driver.bindAddress", driverHost);
+        }
         StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,
-                !noUi, 4040, show, Map.of(), driverHost == null ? Map.of()
-                        : Map.of("spark.driver.host", driverHost, "spark.driver.bindAddress", driverHost));
-        StreamingRunner runner = StreamingRunner.prepare(settings);
+                !noUi, 4040, show, Map.of(), sparkOverrides);
         BrokerWatch brokers = null;
         Ledger ledger = new Ledger();
         SeqSet expected = new SeqSet();
@@ -105,6 +120,8 @@ public final class StreamCommand implements Callable<Integer> {
         }
         CountDownLatch allSeen = new CountDownLatch(1);
         BatchPrinter printer = new BatchPrinter(narrator, show);
+        // Last before the try that stops it: the context and its files must not outlive a failure in between.
+        StreamingRunner runner = StreamingRunner.prepare(settings);
         boolean lost = false;
         boolean[] clusterLost = {false}; // read by the stop below: a graceful stop would wait for batches that cannot run
         try {
@@ -127,13 +144,14 @@ public final class StreamCommand implements Callable<Integer> {
                     + "; Ctrl-C stops");
             brokers = BrokerWatch.start(cluster.bootstrapServer, note -> narrator.step("%s", note));
             if (!master.startsWith("local")) {
-                runner.sparkContext().sc().addSparkListener(new ExecutorWatch(note -> narrator.step("%s", note)));
+                runner.sparkContext().sc().addSparkListener(ExecutorWatch.of(runner.sparkContext().sc(),
+                        note -> narrator.step("%s", note)));
             }
             MasterWatch masterWatch = new MasterWatch(master, LOST_MASTER);
             awaitEnd(allSeen, () -> expect != null && ledger.covers(expected),
                     () -> runner.sparkContext().sc().isStopped() || masterWatch.lost(), narrator);
             if (runner.sparkContext().sc().isStopped()) {
-                narrator.step("the Spark cluster ended this application (see logs/stream.log): stopping");
+                narrator.step("the Spark cluster ended this application (see %s): stopping", Cli.logPlace());
                 lost = true;
                 clusterLost[0] = true;
             } else if (masterWatch.lost()) {
@@ -141,6 +159,11 @@ public final class StreamCommand implements Callable<Integer> {
                         + " without finishing the running batch",
                         master, LOST_MASTER.toSeconds());
                 lost = true;
+                clusterLost[0] = true;
+            } else if (!master.startsWith("local")
+                    && runner.sparkContext().sc().statusTracker().getExecutorInfos().length <= 1) {
+                // Only the driver is listed: no executor runs, so a graceful stop would wait for batches that cannot.
+                narrator.step("stopping without finishing the running batch: no executor is running");
                 clusterLost[0] = true;
             }
             if (!clusterLost[0]) {

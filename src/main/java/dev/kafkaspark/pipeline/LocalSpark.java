@@ -151,21 +151,38 @@ public final class LocalSpark {
 
     private static JavaSparkContext create(Settings settings, TempDir localDir) {
         boolean ui = settings.ui();
-        if (ui && !SparkLoopback.ensure(Ports.LOOPBACK)) {
+        // Spark's default driver address is this machine's outside one, unless SPARK_LOCAL_IP is set, which keeping
+        // the UI on loopback does: for a cluster elsewhere it is taken first, so its executors can still reach it.
+        String driverHost = settings.isLocal() || loopbackMaster(settings.master()) ? Ports.LOOPBACK
+                : org.apache.spark.util.Utils$.MODULE$.localCanonicalHostName();
+        if (ui && System.getenv(SparkLoopback.VARIABLE) != null) {
+            LOG.info("Spark UI on {}, as {} asks", System.getenv(SparkLoopback.VARIABLE), SparkLoopback.VARIABLE);
+        } else if (ui && !SparkLoopback.ensure(Ports.LOOPBACK)) {
             LOG.warn("Spark UI turned off: it could not be kept on {}", Ports.LOOPBACK);
             ui = false;
         }
         // Spark caches the first context's local directories for the whole JVM; forget them so this context uses
         // (and its stop removes) its own.
         org.apache.spark.util.Utils$.MODULE$.clearLocalRootDirs();
-        JavaSparkContext sc = new JavaSparkContext(conf(settings, ui, localDir));
-        // A first tiny job loads the scheduler and task code now, not in the first batch.
-        sc.parallelize(List.of(1, 2), 2).map(x -> x + 1).count();
+        JavaSparkContext sc = new JavaSparkContext(conf(settings, ui, localDir, driverHost));
+        if (settings.isLocal()) {
+            // A first tiny job loads the scheduler and task code now, not in the first batch. Not on a cluster: there
+            // it would wait for executors, which may never start (the stream watches for that and says so).
+            sc.parallelize(List.of(1, 2), 2).map(x -> x + 1).count();
+        }
         LOG.info("Spark context started: master {}, UI {}", settings.master(), sc.sc().uiWebUrl());
         return sc;
     }
 
-    static SparkConf conf(Settings s, boolean ui, TempDir localDir) {
+    static boolean loopbackMaster(String master) {
+        return master.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?");
+    }
+
+    /**
+     * Spark's configuration for the context. Settings spark-submit gave (its system properties: the jars, the
+     * driver's address) are kept; the caller's overrides win over everything.
+     */
+    static SparkConf conf(Settings s, boolean ui, TempDir localDir, String driverHost) {
         SparkConf conf = new SparkConf().setMaster(s.master()).setAppName(s.appName());
         conf.set("spark.ui.enabled", Boolean.toString(ui));
         conf.set("spark.ui.port", Integer.toString(s.uiPort()));
@@ -174,13 +191,15 @@ public final class LocalSpark {
         if (s.alignedClock()) {
             conf.set(AlignedClock.SPARK_SETTING, AlignedClock.class.getName());
         }
-        if (s.isLocal() || s.master().matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+        if (s.isLocal() || loopbackMaster(s.master())) {
             // A loopback cluster: the driver's RPC and block manager stay on 127.0.0.1, where its executors are.
             conf.set("spark.driver.host", Ports.LOOPBACK);
             conf.set("spark.driver.bindAddress", Ports.LOOPBACK);
+        } else if (!conf.contains("spark.driver.host")) {
+            conf.set("spark.driver.host", driverHost);
         }
-        if (!s.isLocal()) {
-            // A real cluster's executors need this program's classes.
+        if (!s.isLocal() && !conf.contains("spark.jars")) {
+            // A real cluster's executors need this program's classes (spark-submit has given its jar already).
             String[] jars = JavaSparkContext.jarOfClass(LocalSpark.class);
             if (jars.length > 0) {
                 conf.setJars(jars);
