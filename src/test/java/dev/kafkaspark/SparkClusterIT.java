@@ -35,8 +35,10 @@ class SparkClusterIT {
             try (JarProcess worker1 = worker(work, url); JarProcess worker2 = worker(work, url);
                     JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
                 String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
-                worker1.awaitLine("Spark worker worker-\\S+ registered with " + Pattern.quote(url) + ".*", STEP);
-                worker2.awaitLine("Spark worker worker-\\S+ registered with " + Pattern.quote(url) + ".*", STEP);
+                String port1 = worker1.awaitLine("Spark worker worker-\\d+-127\\.0\\.0\\.1-(\\d+) registered with "
+                        + Pattern.quote(url) + ".*", STEP).group(1);
+                String port2 = worker2.awaitLine("Spark worker worker-\\d+-127\\.0\\.0\\.1-(\\d+) registered with "
+                        + Pattern.quote(url) + ".*", STEP).group(1);
                 String topic = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
                 JarProcess created = JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic,
                         "--partitions", "4", "--bootstrap-server", bootstrap);
@@ -44,8 +46,11 @@ class SparkClusterIT {
                 try (JarProcess stream = JarProcess.start(work, null, "stream", "--master", url, "--bootstrap-server",
                         bootstrap, "--topic", topic, "--batch-interval", "1s", "--no-ui", "--show", "0", "--expect",
                         Integer.toString(RECORDS))) {
-                    // Both workers' executors take part: one batch's tasks ran on two executors.
-                    stream.awaitLine("    ran on executor \\S+ on 127\\.0\\.0\\.1 \\(.*\\), executor .*", STEP);
+                    // Both workers' executors take part: one batch's tasks ran on two executors, one of each worker
+                    // (named by the address in the worker's id).
+                    Matcher both = stream.awaitLine("    ran on executor \\S+ on worker 127\\.0\\.0\\.1:(\\d+) \\(.*\\),"
+                            + " executor \\S+ on worker 127\\.0\\.0\\.1:(\\d+) \\(.*", STEP);
+                    assertThat(List.of(both.group(1), both.group(2))).containsExactlyInAnyOrder(port1, port2);
                     try (JarProcess load = JarProcess.start(work, null, "load", "--bootstrap-server", bootstrap,
                             "--topic", topic, "--records", Integer.toString(RECORDS), "--rate", "300")) {
                         stream.awaitLine("--- batch \\S+: [1-9]\\d* records.*", STEP);

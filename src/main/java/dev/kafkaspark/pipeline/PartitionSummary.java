@@ -83,10 +83,26 @@ public final class PartitionSummary implements Serializable {
         }
     }
 
-    /** Notes where this summary was computed: {@code executor 1 on 127.0.0.1}, or empty in local mode. */
-    void ranOn(String executorId, String host) {
-        this.executor = "driver".equals(executorId) ? "" : "executor " + executorId + " on " + host;
+    /**
+     * Notes where this summary was computed: {@code executor 1 on worker 127.0.0.1:43273} (its worker, as in the
+     * worker's id {@code worker-...-127.0.0.1-43273}), {@code executor 1 on HOST} where no standalone worker launched
+     * it, or empty in local mode.
+     */
+    void ranOn(String executorId, String where) {
+        this.executor = "driver".equals(executorId) ? "" : "executor " + executorId + " on " + where;
     }
+
+    /**
+     * Where an executor runs, from its host and its JVM's command line: a standalone worker passes its address as
+     * {@code --worker-url spark://Worker@HOST:PORT}.
+     */
+    static String where(String host, String javaCommand) {
+        java.util.regex.Matcher m = WORKER_URL.matcher(javaCommand);
+        return m.find() ? "worker " + m.group(1) : host;
+    }
+
+    private static final java.util.regex.Pattern WORKER_URL = java.util.regex.Pattern.compile(
+            "--worker-url spark://Worker@(\\S+)");
 
     /** Where this summary was computed ({@code executor 1 on 127.0.0.1}); empty when the job runs in local mode. */
     public String executor() {

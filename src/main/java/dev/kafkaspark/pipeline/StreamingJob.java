@@ -52,7 +52,8 @@ public final class StreamingJob {
             PartitionSummary summary = new PartitionSummary(ranges[index]);
             SparkEnv env = SparkEnv.get();
             if (env != null) {
-                summary.ranOn(env.executorId(), env.blockManager().blockManagerId().host());
+                summary.ranOn(env.executorId(), PartitionSummary.where(env.blockManager().blockManagerId().host(),
+                        System.getProperty("sun.java.command", "")));
             }
             while (records.hasNext()) {
                 ConsumerRecord<String, byte[]> r = records.next();
