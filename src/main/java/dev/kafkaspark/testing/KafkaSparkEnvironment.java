@@ -23,6 +23,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -57,6 +61,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     private final Closer closer;
     private final TopicIo io;
     private final List<JavaStreamingContext> streamingContexts = new ArrayList<>();
+    private SparkSession session;
     private TempDir scratch;
     private volatile boolean closed;
 
@@ -197,6 +202,32 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
                 ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafkaParams(groupId)));
     }
 
+    /**
+     * The Spark session for Structured Streaming, on the environment's Spark context (one per environment, made on
+     * first use). Queries without a {@code checkpointLocation} keep their checkpoints in the environment's directory;
+     * the environment stops its active queries on close.
+     */
+    public synchronized SparkSession sparkSession() {
+        if (session == null) {
+            session = StructuredStreams.session(sparkContext(), newDirectory("checkpoints"));
+        }
+        return session;
+    }
+
+    /**
+     * A topic as a streaming {@code Dataset} with the Kafka source pointed at this cluster, from the earliest offset:
+     * columns {@code key} and {@code value} (strings), {@code topic}, {@code partition}, {@code offset},
+     * {@code timestamp}. In a test, {@code query.processAllAvailable()} waits until everything sent so far is processed.
+     */
+    public Dataset<Row> readStream(String topic) {
+        return StructuredStreams.read(sparkSession(), bootstrapServers(), topic);
+    }
+
+    /** Waits until a query has read at least {@code rows} rows; fails at the timeout or when the query fails. */
+    public void awaitProcessed(StreamingQuery query, long rows, Duration timeout) {
+        StructuredStreams.awaitProcessed(query, rows, timeout);
+    }
+
     private void check() {
         if (closed) {
             throw new IllegalStateException("the environment is closed");
@@ -220,6 +251,14 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
                     ssc.stop(false, false);
                 } catch (RuntimeException e) {
                     failure = e;
+                }
+            }
+            for (StreamingQuery query : session == null ? new StreamingQuery[0] : session.streams().active()) {
+                try {
+                    query.stop();
+                } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+                    failure = failure == null ? new IllegalStateException("could not stop query " + query.name(), e)
+                            : failure;
                 }
             }
         }

@@ -37,7 +37,7 @@ class CliTest {
     void versionNamesTheParts() {
         Run r = run("--version");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Kafka 3.9.2", "Spark 3.5.5");
+        assertThat(r.out()).contains("Kafka 3.9.2", "Spark 3.5.3");
     }
 
     @ParameterizedTest(name = "{0}")
