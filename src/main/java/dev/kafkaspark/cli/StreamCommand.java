@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspark.app.BatchPrinter;
 import dev.kafkaspark.app.Formats;
 import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.pipeline.StreamingRunner;
+import dev.kafkaspark.pipeline.StreamEngine;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.tools.BrokerWatch;
 import dev.kafkaspark.tools.Clients;
@@ -40,6 +40,12 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "${sys:spark.master:-local[2]}",
             description = "Spark master (default: ${DEFAULT-VALUE}).")
     String master;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "dstream",
+            description = "dstream (Spark Streaming's direct stream, offsets committed to the group; the classic"
+                    + " walkthrough's) or structured (a Structured Streaming query, offsets in its checkpoint)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    StreamEngine.Kind engine;
 
     @Option(names = "--batch-interval", paramLabel = "DURATION", defaultValue = "2s",
             converter = Converters.DurationConverter.class,
@@ -121,7 +127,7 @@ public final class StreamCommand implements Callable<Integer> {
         CountDownLatch allSeen = new CountDownLatch(1);
         BatchPrinter printer = new BatchPrinter(narrator, show);
         // Last before the try that stops it: the context and its files must not outlive a failure in between.
-        StreamingRunner runner = StreamingRunner.prepare(settings);
+        StreamEngine runner = engine.prepare(settings);
         boolean lost = false;
         boolean[] clusterLost = {false}; // read by the stop below: a graceful stop would wait for batches that cannot run
         try {
@@ -132,8 +138,15 @@ public final class StreamCommand implements Callable<Integer> {
                     allSeen.countDown();
                 }
             });
-            narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s", topic,
-                    cluster.bootstrapServer, master, Formats.duration(batchInterval), group);
+            if (engine == StreamEngine.Kind.STRUCTURED) {
+                narrator.step("Structured Streaming query started: topic %s at %s, master %s, trigger every %s", topic,
+                        cluster.bootstrapServer, master, Formats.duration(batchInterval));
+                narrator.step("a query over the topic as an unbounded table; its offsets are kept in the query's"
+                        + " checkpoint, not committed to a consumer group");
+            } else {
+                narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s",
+                        topic, cluster.bootstrapServer, master, Formats.duration(batchInterval), group);
+            }
             runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s", url));
             if (!master.startsWith("local")) {
                 org.apache.spark.SparkConf conf = runner.sparkContext().getConf();
@@ -181,7 +194,7 @@ public final class StreamCommand implements Callable<Integer> {
                     // A graceful stop would wait for a batch that waits for the gone brokers.
                     () -> runner.stop(!clusterLost[0] && (watch == null || watch.reachable())));
         }
-        narrator.step("Spark Streaming stopped");
+        narrator.step(engine == StreamEngine.Kind.STRUCTURED ? "Structured Streaming stopped" : "Spark Streaming stopped");
         if (expect == null) {
             return lost ? Cli.FAILURE : 0;
         }

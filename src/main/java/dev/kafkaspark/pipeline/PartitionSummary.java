@@ -21,7 +21,7 @@ public final class PartitionSummary implements Serializable {
     /** Keys kept per partition and batch; with more keys than this, the key-to-partition check is partial. */
     public static final int MAX_KEYS = 1000;
 
-    private final OffsetRange range;
+    private OffsetRange range;
     private long count;
     private long foreign;
     private final SeqSet seqs = new SeqSet();
@@ -41,6 +41,11 @@ public final class PartitionSummary implements Serializable {
     /** @param range the offsets this partition covers in the batch */
     public PartitionSummary(OffsetRange range) {
         this.range = range;
+    }
+
+    /** Moves the end of the range (a Structured Streaming batch learns it from its last record). */
+    void until(long untilOffset) {
+        range = OffsetRange.create(range.topic(), range.partition(), range.fromOffset(), untilOffset);
     }
 
     /** A summary read back from a store: range, counts and sequence numbers (no keys or samples). */

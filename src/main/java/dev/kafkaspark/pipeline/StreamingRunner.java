@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * topic with the kafka-0-10 direct stream, running {@link StreamingJob} and handing every batch to a
  * {@link BatchListener}, then committing the batch's offsets to Kafka (or, exactly-once, storing them with the output).
  */
-public final class StreamingRunner implements AutoCloseable {
+public final class StreamingRunner implements StreamEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingRunner.class);
 
@@ -111,6 +111,7 @@ public final class StreamingRunner implements AutoCloseable {
     }
 
     /** Starts the job at-least-once ({@link AtLeastOnce}). */
+    @Override
     public synchronized void start(String bootstrapServers, BatchListener listener) {
         start(bootstrapServers, listener, new AtLeastOnce());
     }
@@ -220,7 +221,7 @@ public final class StreamingRunner implements AutoCloseable {
         return value.isDefined() ? ((Number) value.get()).longValue() : -1;
     }
 
-    /** The address of Spark's web UI, when it runs. */
+    @Override
     public Optional<String> uiUrl() {
         scala.Option<String> url = sparkContext.sc().uiWebUrl();
         return url.isDefined() ? Optional.of(url.get()) : Optional.empty();
@@ -237,6 +238,7 @@ public final class StreamingRunner implements AutoCloseable {
     }
 
     /** The Spark context (for jobs of one's own beside the stream). */
+    @Override
     public JavaSparkContext sparkContext() {
         return sparkContext;
     }
@@ -267,6 +269,7 @@ public final class StreamingRunner implements AutoCloseable {
      *
      * @param graceful finish the batches already received first
      */
+    @Override
     public synchronized void stop(boolean graceful) {
         if (closed) {
             return;

@@ -1,5 +1,8 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.pipeline.StreamEngine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,6 +92,30 @@ class ToolsCliTest {
         assertOneLine(CliTest.run("topics", "--create", "--list"), 2, "mutually exclusive");
         assertOneLine(CliTest.run("topics"), 2, "Missing required argument");
         assertOneLine(CliTest.run("topics", "--list", "--zookeeper", "zookeeper.invalid:1"), 2, "--bootstrap-server");
+    }
+
+    /** A load's every record is processed once by {@code stream}, with either engine, in this JVM. */
+    @ParameterizedTest
+    @EnumSource(StreamEngine.Kind.class)
+    void theStreamProcessesEveryRecordOfALoadWithEitherEngine(StreamEngine.Kind engine) {
+        String topic = randomTopic();
+        env.createTopic(topic, 3);
+        Run load = CliTest.run("load", "--bootstrap-server", bootstrap, "--topic", topic, "--records", "3000",
+                "--rate", "max");
+        assertThat(load.code()).as(load.err()).isZero();
+        Run stream = CliTest.run("stream", "--engine", engine.label(), "--bootstrap-server", bootstrap, "--topic",
+                topic, "--group", "g-" + topic, "--batch-interval", "500ms", "--no-ui", "--show", "1", "--expect",
+                "3000", "--duration", "90s");
+        assertThat(stream.code()).as(stream.out() + stream.err()).isZero();
+        assertThat(stream.out()).contains(engine == StreamEngine.Kind.STRUCTURED ? "Structured Streaming query started"
+                : "Spark Streaming started").contains("SUMMARY expected=3000 processed=3000 missing=0 duplicated=0");
+        assertThat(stream.out()).containsPattern("--- batch \\S+: \\d+ records");
+        assertThat(stream.out()).containsPattern("p\\d offsets \\d+\\.\\.\\d+ \\(\\d+\\)");
+    }
+
+    @Test
+    void anUnknownEngineIsAUsageError() {
+        assertOneLine(CliTest.run("stream", "--engine", "flink", "--topic", "t"), 2, "--engine");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package dev.kafkaspark.pipeline;
+
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * A streaming job reading the topic and handing every batch to a {@link BatchListener}: Spark Streaming's DStreams
+ * ({@link StreamingRunner}, the classic walkthrough's) or a Structured Streaming query ({@link StructuredRunner}).
+ */
+public interface StreamEngine extends AutoCloseable {
+
+    /** The engines, for people and the command line. */
+    enum Kind {
+        /** Spark Streaming: the kafka-0-10 direct stream, offsets committed to Kafka after each batch. */
+        DSTREAM,
+        /** Structured Streaming: the Kafka source, offsets kept in the query's checkpoint. */
+        STRUCTURED;
+
+        /** Takes the Spark context for a job of this engine (creating it if none runs; no Kafka needed yet). */
+        public StreamEngine prepare(StreamingSettings settings) {
+            return this == DSTREAM ? StreamingRunner.prepare(settings) : StructuredRunner.prepare(settings);
+        }
+
+        /** The name on the command line. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Starts reading the topic at the given brokers, at-least-once. */
+    void start(String bootstrapServers, BatchListener listener);
+
+    /** The address of Spark's web UI, when it runs. */
+    Optional<String> uiUrl();
+
+    /** The Spark context the job runs on. */
+    JavaSparkContext sparkContext();
+
+    /**
+     * Stops the job and releases the Spark context (stopped once nobody else holds it).
+     *
+     * @param graceful finish the running batch first
+     */
+    void stop(boolean graceful);
+
+    /** Stops gracefully; safe to call twice. */
+    @Override
+    void close();
+}
