@@ -19,8 +19,9 @@ final class Invocation {
 
     static Invocation of(String[] args) {
         try {
+            // Parsed as the real run parses (Cli.configure): "--engine structured" is an enum value in any case.
             return new Invocation(new CommandLine(new TopCommand()).setAllowSubcommandsAsOptionParameters(true)
-                    .parseArgs(args));
+                    .setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args));
         } catch (CommandLine.ParameterException e) {
             return new Invocation(null);
         }

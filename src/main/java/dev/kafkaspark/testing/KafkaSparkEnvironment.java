@@ -61,7 +61,8 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     private final Closer closer;
     private final TopicIo io;
     private final List<JavaStreamingContext> streamingContexts = new ArrayList<>();
-    private SparkSession session;
+    private final StructuredStreams structured = new StructuredStreams(this::sparkContext,
+            () -> newDirectory("checkpoints"));
     private TempDir scratch;
     private volatile boolean closed;
 
@@ -207,11 +208,9 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
      * first use). Queries without a {@code checkpointLocation} keep their checkpoints in the environment's directory;
      * the environment stops its active queries on close.
      */
-    public synchronized SparkSession sparkSession() {
-        if (session == null) {
-            session = StructuredStreams.session(sparkContext(), newDirectory("checkpoints"));
-        }
-        return session;
+    public SparkSession sparkSession() {
+        check();
+        return structured.session();
     }
 
     /**
@@ -220,7 +219,8 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
      * {@code timestamp}. In a test, {@code query.processAllAvailable()} waits until everything sent so far is processed.
      */
     public Dataset<Row> readStream(String topic) {
-        return StructuredStreams.read(sparkSession(), bootstrapServers(), topic);
+        check();
+        return structured.read(bootstrapServers(), topic);
     }
 
     /** Waits until a query has read at least {@code rows} rows; fails at the timeout or when the query fails. */
@@ -253,14 +253,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
                     failure = e;
                 }
             }
-            for (StreamingQuery query : session == null ? new StreamingQuery[0] : session.streams().active()) {
-                try {
-                    query.stop();
-                } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-                    failure = failure == null ? new IllegalStateException("could not stop query " + query.name(), e)
-                            : failure;
-                }
-            }
+            failure = structured.stopQueries(failure);
         }
         try {
             closer.close();

@@ -2,6 +2,7 @@ package dev.kafkaspark.testing;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,27 +11,56 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
-/** Structured Streaming on an environment: its session, Kafka source and waits ({@link KafkaSparkEnvironment}). */
+/**
+ * Structured Streaming on an environment ({@link KafkaSparkEnvironment}): its session, made on first use, its Kafka
+ * source, waits for queries, and stopping its queries on close.
+ */
 final class StructuredStreams {
 
-    private StructuredStreams() {
+    private final Supplier<JavaSparkContext> context;
+    private final Supplier<Path> checkpoints;
+    private SparkSession session;
+
+    /**
+     * @param context the environment's Spark context
+     * @param checkpoints a directory for the checkpoints of queries that name no location (asked once)
+     */
+    StructuredStreams(Supplier<JavaSparkContext> context, Supplier<Path> checkpoints) {
+        this.context = context;
+        this.checkpoints = checkpoints;
     }
 
     /**
      * A session of its own on the shared Spark context (its SQL settings are the environment's), whose queries keep
-     * their checkpoints under {@code checkpoints} unless they name a location.
+     * their checkpoints in the environment's directory unless they name a location.
      */
-    static SparkSession session(JavaSparkContext sc, Path checkpoints) {
-        SparkSession root = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
-        SparkSession session = root.newSession();
-        session.conf().set("spark.sql.streaming.checkpointLocation", checkpoints.toString());
-        session.conf().set("spark.sql.shuffle.partitions", "2");
+    synchronized SparkSession session() {
+        if (session == null) {
+            SparkSession root = SparkSession.builder().sparkContext(context.get().sc()).getOrCreate();
+            SparkSession made = root.newSession();
+            made.conf().set("spark.sql.streaming.checkpointLocation", checkpoints.get().toString());
+            made.conf().set("spark.sql.shuffle.partitions", "2");
+            session = made;
+        }
         return session;
     }
 
+    /** Stops the session's active queries; returns the first failure (or {@code failure}, when there was one). */
+    synchronized RuntimeException stopQueries(RuntimeException failure) {
+        RuntimeException first = failure;
+        for (StreamingQuery query : session == null ? new StreamingQuery[0] : session.streams().active()) {
+            try {
+                query.stop();
+            } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+                first = first != null ? first : new IllegalStateException("could not stop query " + query.name(), e);
+            }
+        }
+        return first;
+    }
+
     /** The topic as a streaming Dataset from its earliest offset, key and value as strings. */
-    static Dataset<Row> read(SparkSession session, String bootstrapServers, String topic) {
-        return session.readStream().format("kafka")
+    Dataset<Row> read(String bootstrapServers, String topic) {
+        return session().readStream().format("kafka")
                 .option("kafka.bootstrap.servers", bootstrapServers)
                 .option("subscribe", topic)
                 .option("startingOffsets", "earliest")

@@ -12,6 +12,7 @@ class InvocationTest {
         assertThat(Invocation.of(new String[] {"--records", "10", "--topic", "orders"}).longStart()).isTrue();
         assertThat(Invocation.of(new String[] {"demo", "--rate", "max"}).longStart()).isTrue();
         assertThat(Invocation.of(new String[] {"stream", "--topic", "t"}).longStart()).isTrue();
+        assertThat(Invocation.of(new String[] {"stream", "--engine", "structured"}).longStart()).isTrue();
         assertThat(Invocation.of(new String[] {"broker"}).longStart()).isFalse();
         assertThat(Invocation.of(new String[] {"demo", "--help"}).longStart()).isFalse();
         assertThat(Invocation.of(new String[] {"--version"}).longStart()).isFalse();
