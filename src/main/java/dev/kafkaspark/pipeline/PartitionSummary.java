@@ -97,6 +97,15 @@ public final class PartitionSummary implements Serializable {
         this.executor = "driver".equals(executorId) ? "" : "executor " + executorId + " on " + where;
     }
 
+    /** Notes the executor this code runs on (nothing outside Spark's tasks). */
+    void ranHere() {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        if (env != null) {
+            ranOn(env.executorId(), where(env.blockManager().blockManagerId().host(),
+                    System.getProperty("sun.java.command", "")));
+        }
+    }
+
     /**
      * Where an executor runs, from its host and its JVM's command line: a standalone worker passes its address as
      * {@code --worker-url spark://Worker@HOST:PORT}.

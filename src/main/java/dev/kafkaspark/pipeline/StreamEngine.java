@@ -31,7 +31,10 @@ public interface StreamEngine extends AutoCloseable {
     void start(String bootstrapServers, BatchListener listener);
 
     /** The address of Spark's web UI, when it runs. */
-    Optional<String> uiUrl();
+    default Optional<String> uiUrl() {
+        scala.Option<String> url = sparkContext().sc().uiWebUrl();
+        return url.isDefined() ? Optional.of(url.get()) : Optional.empty();
+    }
 
     /** The Spark context the job runs on. */
     JavaSparkContext sparkContext();

@@ -3,7 +3,6 @@ package dev.kafkaspark.pipeline;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
@@ -50,11 +49,7 @@ public final class StreamingJob {
         @Override
         public Iterator<PartitionSummary> call(Integer index, Iterator<ConsumerRecord<String, byte[]>> records) {
             PartitionSummary summary = new PartitionSummary(ranges[index]);
-            SparkEnv env = SparkEnv.get();
-            if (env != null) {
-                summary.ranOn(env.executorId(), PartitionSummary.where(env.blockManager().blockManagerId().host(),
-                        System.getProperty("sun.java.command", "")));
-            }
+            summary.ranHere();
             while (records.hasNext()) {
                 ConsumerRecord<String, byte[]> r = records.next();
                 summary.add(r.offset(), r.key(), r.value(), r.timestamp(), samples);

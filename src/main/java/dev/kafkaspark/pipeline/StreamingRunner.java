@@ -3,7 +3,6 @@ package dev.kafkaspark.pipeline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -219,12 +218,6 @@ public final class StreamingRunner implements StreamEngine {
 
     private static long millis(scala.Option<Object> value) {
         return value.isDefined() ? ((Number) value.get()).longValue() : -1;
-    }
-
-    @Override
-    public Optional<String> uiUrl() {
-        scala.Option<String> url = sparkContext.sc().uiWebUrl();
-        return url.isDefined() ? Optional.of(url.get()) : Optional.empty();
     }
 
     /** The guarantee the job was started with ({@code null} before {@link #start}). */

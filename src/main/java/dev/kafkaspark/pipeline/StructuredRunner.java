@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -87,12 +85,6 @@ public final class StructuredRunner implements StreamEngine {
     }
 
     @Override
-    public Optional<String> uiUrl() {
-        scala.Option<String> url = sparkContext.sc().uiWebUrl();
-        return url.isDefined() ? Optional.of(url.get()) : Optional.empty();
-    }
-
-    @Override
     public JavaSparkContext sparkContext() {
         return sparkContext;
     }
@@ -144,11 +136,7 @@ public final class StructuredRunner implements StreamEngine {
             long offset = first.getLong(2);
             PartitionSummary summary = new PartitionSummary(OffsetRange.create(first.getString(0), first.getInt(1),
                     offset, offset + 1));
-            SparkEnv env = SparkEnv.get();
-            if (env != null) {
-                summary.ranOn(env.executorId(), PartitionSummary.where(env.blockManager().blockManagerId().host(),
-                        System.getProperty("sun.java.command", "")));
-            }
+            summary.ranHere();
             for (Row r = first; r != null; r = rows.hasNext() ? rows.next() : null) {
                 offset = r.getLong(2);
                 byte[] key = r.isNullAt(3) ? null : (byte[]) r.get(3);
