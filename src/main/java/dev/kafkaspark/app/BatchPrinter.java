@@ -40,7 +40,8 @@ public final class BatchPrinter implements BatchListener {
     /** The text printed for one batch (no trailing newline). */
     public static String format(BatchReport report, int samples) {
         StringBuilder b = new StringBuilder();
-        String head = String.format(Locale.ROOT, "--- batch %s: %d record%s, done %.2fs after batch time ",
+        String head = String.format(Locale.ROOT, "--- batch %s%s: %d record%s, done %.2fs after batch time ",
+                report.batchId() < 0 ? "" : report.batchId() + " at ",
                 TIME.format(Instant.ofEpochMilli(report.batchTimeMillis())), report.count(),
                 report.count() == 1 ? "" : "s", (report.finishedMillis() - report.batchTimeMillis()) / 1000.0);
         b.append(head).append("-".repeat(Math.max(3, WIDTH - head.length())));

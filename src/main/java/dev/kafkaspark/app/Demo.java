@@ -13,8 +13,10 @@ import dev.kafkaspark.pipeline.Delivery;
 import dev.kafkaspark.pipeline.Ledger;
 import dev.kafkaspark.pipeline.PartitionSummary;
 import dev.kafkaspark.pipeline.SeqSet;
-import dev.kafkaspark.pipeline.StreamingRunner;
+import dev.kafkaspark.pipeline.Guarantee;
+import dev.kafkaspark.pipeline.StreamEngine;
 import dev.kafkaspark.pipeline.StreamingSettings;
+import dev.kafkaspark.pipeline.StructuredRunner;
 import dev.kafkaspark.pipeline.SyntheticProducer;
 import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.Failures;
@@ -48,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class Demo {
 
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    /** The application name Spark shows for the demo's job. */
+    public static final String APP_NAME = "kafka-spark-demo";
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final DemoSettings settings;
@@ -61,7 +65,7 @@ public final class Demo {
     // The running parts, set as run() starts them.
     private KafkaCluster cluster;
     private SyntheticProducer producer;
-    private StreamingRunner runner;
+    private StreamEngine runner;
     private BatchStore store;
     private Scenario scenario;
     private long zookeeperReadyMs = -1;
@@ -242,25 +246,29 @@ public final class Demo {
                             .collect(java.util.stream.Collectors.toSet())));
             watcher.start();
         }
-        runner = StreamingRunner.prepare(new StreamingSettings(s.master(), "kafka-spark-demo", s.batchInterval(),
-                topic, s.group(), s.ui(), 4040, settings.output().show(), Map.of(), Map.of()));
-        StreamingRunner started = runner;
+        boolean structured = s.engine() == StreamEngine.Kind.STRUCTURED;
+        runner = s.engine().prepare(new StreamingSettings(s.master(), APP_NAME, s.batchInterval(), topic,
+                s.group(), s.ui(), 4040, settings.output().show(), Map.of(), Map.of(), s.checkpoint()));
+        StreamEngine started = runner;
         closer.register(() -> {
             started.close();
-            narrator.step("Spark Streaming stopped (the running batch was finished first)");
+            narrator.step("%s stopped (the running batch was finished first)%s", structured ? "Structured Streaming"
+                    : "Spark Streaming", !(started instanceof StructuredRunner q) ? ""
+                            : q.checkpointIsTemporary() ? "; its checkpoint was removed"
+                                    : "; its checkpoint is kept at " + q.checkpoint());
         });
-        StreamingRunner.Guarantee guarantee = new StreamingRunner.AtLeastOnce();
+        Guarantee guarantee = new Guarantee.AtLeastOnce();
         if (s.delivery() == Delivery.EXACTLY_ONCE) {
             store = new BatchStore(s.storeDir() != null ? s.storeDir() : Path.of("logs", "exactly-once-" + topic + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-            guarantee = new StreamingRunner.ExactlyOnce(store);
+            guarantee = new Guarantee.ExactlyOnce(store);
         }
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < settings.topic().partitions(); p++) {
             partitions.add(new TopicPartition(topic, p));
         }
         LiveStatus status = closer.register(new LiveStatus(narrator, cluster.admin(), partitions, producer, ledger,
-                store != null ? () -> Optional.of(ledger.reachedOffsets())
+                store != null || structured ? () -> Optional.of(ledger.reachedOffsets())
                         : () -> GroupOffsets.committed(cluster.admin(), s.group()),
                 s.batchInterval().toMillis()));
         runner.onBatchTiming(status::onBatch);
@@ -274,12 +282,26 @@ public final class Demo {
             printer.onBatch(report);
         }, guarantee);
         sparkReadyMs = Narrator.sinceStart();
-        narrator.step("Spark Streaming started: master %s, batch interval %s, group %s, %s", s.master(),
-                Formats.duration(s.batchInterval()), s.group(), s.delivery().label());
-        if (store != null) {
-            narrator.step("exactly-once: each batch's output and offsets go to %s in one atomic step", store.dir());
+        if (structured) {
+            StructuredRunner q = (StructuredRunner) runner;
+            narrator.step("Structured Streaming query started: master %s, trigger every %s, %s", s.master(),
+                    Formats.duration(s.batchInterval()), s.delivery().label());
+            narrator.step("a query over the topic as an unbounded table: its offsets are kept in its checkpoint (%s),"
+                    + " not committed to a consumer group", q.checkpointIsTemporary() ? "a temp directory" : q.checkpoint());
+            if (store != null) {
+                narrator.step("exactly-once: each micro-batch's output goes to %s as the file of its batch id, so a"
+                        + " batch run again after a restart replaces its file", store.dir());
+            }
+        } else {
+            narrator.step("Spark Streaming started: master %s, batch interval %s, group %s, %s", s.master(),
+                    Formats.duration(s.batchInterval()), s.group(), s.delivery().label());
+            if (store != null) {
+                narrator.step("exactly-once: each batch's output and offsets go to %s in one atomic step",
+                        store.dir());
+            }
         }
-        runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the Streaming tab charts every batch)", url));
+        runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the %s tab charts every batch)", url,
+                structured ? "Structured Streaming" : "Streaming"));
         scenario = closer.register(new Scenario(new Scenario.Parts(cluster, watcher, producer, runner, settings),
                 narrator));
         Duration duration = settings.scenario().duration();

@@ -1,6 +1,7 @@
 package dev.kafkaspark.app;
 
 import dev.kafkaspark.pipeline.Delivery;
+import dev.kafkaspark.pipeline.StreamEngine;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.support.Ports;
@@ -84,9 +85,12 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
      * @param ui serve Spark's web UI
      * @param delivery at-least-once (offsets committed to Kafka) or exactly-once (output and offsets in one store)
      * @param storeDir where exactly-once keeps its store; {@code null}: a new directory under {@code logs/}
+     * @param engine DStreams (the classic walkthrough's) or a Structured Streaming query
+     * @param checkpoint Structured Streaming: where the query keeps its checkpoint; {@code null}: a temp directory
+     *     (at-least-once) or {@code checkpoint/} in the store (exactly-once)
      */
     public record Stream(String master, String group, Duration batchInterval, boolean ui, Delivery delivery,
-            Path storeDir) {
+            Path storeDir, StreamEngine.Kind engine, Path checkpoint) {
     }
 
     /**
@@ -143,6 +147,9 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
         require(stream.delivery() != null, "{delivery} must be at-least-once or exactly-once");
         require(stream.storeDir() == null || stream.delivery() == Delivery.EXACTLY_ONCE,
                 "{store} is for {delivery} exactly-once");
+        require(stream.checkpoint() == null || stream.engine() == StreamEngine.Kind.STRUCTURED,
+                "{checkpoint} is for {engine} structured (the DStream job keeps its offsets in the consumer group or"
+                        + " the exactly-once store)");
     }
 
     private static void require(boolean ok, String problem) {

@@ -3,6 +3,7 @@ package dev.kafkaspark.app;
 import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.app.DemoSettings.PortRequest;
 import dev.kafkaspark.pipeline.Delivery;
+import dev.kafkaspark.pipeline.StreamEngine;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class DemoSettingsBuilder {
     private Duration restartStreamAfter;
     private Delivery delivery = Delivery.AT_LEAST_ONCE;
     private Path storeDir;
+    private StreamEngine.Kind engine = StreamEngine.Kind.DSTREAM;
+    private Path checkpoint;
     private boolean quietBatches;
     private boolean benchReport;
 
@@ -183,6 +186,18 @@ public final class DemoSettingsBuilder {
         return this;
     }
 
+    /** DStreams (the default, the classic walkthrough's) or a Structured Streaming query. */
+    public DemoSettingsBuilder engine(StreamEngine.Kind v) {
+        engine = v;
+        return this;
+    }
+
+    /** Structured Streaming: keep the query's checkpoint in this directory. */
+    public DemoSettingsBuilder checkpoint(Path v) {
+        checkpoint = v;
+        return this;
+    }
+
     /** @return this */
     public DemoSettingsBuilder quietBatches(boolean v) {
         quietBatches = v;
@@ -210,7 +225,7 @@ public final class DemoSettingsBuilder {
         return new DemoSettings(new DemoSettings.Cluster(mode, brokers, zkPort, kafkaPort, controllerPort),
                 new DemoSettings.Topic(topic, partitions, rf, minIsr),
                 new DemoSettings.Producer(rate, keys, records, valueSize),
-                new DemoSettings.Stream(master, group, batchInterval, ui, delivery, storeDir),
+                new DemoSettings.Stream(master, group, batchInterval, ui, delivery, storeDir, engine, checkpoint),
                 new DemoSettings.Scenario(duration, killBrokerAfter, restartBrokerAfter, restartStreamAfter),
                 new DemoSettings.Output(show, quietBatches, benchReport));
     }

@@ -1,7 +1,7 @@
 package dev.kafkaspark.app;
 
 import dev.kafkaspark.pipeline.Ledger;
-import dev.kafkaspark.pipeline.StreamingRunner.BatchTiming;
+import dev.kafkaspark.pipeline.BatchTiming;
 import dev.kafkaspark.pipeline.SyntheticProducer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's live status, one line after each batch: records produced and processed per second, consumer lag (log end
- * offsets minus the offsets the job has committed), and how long the batch took and waited. Says so in words when
+ * The demo's live status, one line after each batch: records in and out per second, consumer lag (log end offsets minus
+ * the offsets the job has reached), and how long the batch took and waited. Says so in words when
  * Spark falls behind. Works on its own thread, so Spark's listener thread never waits for Kafka.
  */
 final class LiveStatus implements AutoCloseable {
@@ -74,8 +74,12 @@ final class LiveStatus implements AutoCloseable {
         long now = System.currentTimeMillis();
         long produced = producer.acknowledged();
         long processed = ledger.records();
-        double in = StatusLine.perSecond(produced - lastProduced, now - lastMillis);
-        double out = StatusLine.perSecond(processed - lastProcessed, now - lastMillis);
+        // Structured Streaming reports its own rates (the query's input and processed rows per second); for DStreams
+        // they are the producer's acknowledgements and the job's records per second since the last line.
+        double in = timing.hasRates() ? timing.inputPerSecond()
+                : StatusLine.perSecond(produced - lastProduced, now - lastMillis);
+        double out = timing.hasRates() ? timing.processedPerSecond()
+                : StatusLine.perSecond(processed - lastProcessed, now - lastMillis);
         lastMillis = now;
         lastProduced = produced;
         lastProcessed = processed;

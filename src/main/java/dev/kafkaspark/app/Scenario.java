@@ -2,7 +2,8 @@ package dev.kafkaspark.app;
 
 import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.cluster.KafkaCluster;
-import dev.kafkaspark.pipeline.StreamingRunner;
+import dev.kafkaspark.pipeline.Guarantee;
+import dev.kafkaspark.pipeline.StreamEngine;
 import dev.kafkaspark.pipeline.SyntheticProducer;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Scenario implements AutoCloseable {
 
     /** The running parts an event acts on. */
     record Parts(KafkaCluster cluster, PartitionWatcher watcher, SyntheticProducer producer,
-            StreamingRunner runner, DemoSettings settings) {
+            StreamEngine runner, DemoSettings settings) {
     }
 
     private final Parts parts;
@@ -181,10 +182,23 @@ final class Scenario implements AutoCloseable {
     }
 
     private void restartStream() {
+        boolean exactlyOnce = parts.runner().guarantee() instanceof Guarantee.ExactlyOnce;
+        if (parts.settings().stream().engine() == StreamEngine.Kind.STRUCTURED) {
+            narrator.event("stopping the streaming query mid-run (no graceful finish, as in a crash)");
+            Map<TopicPartition, Long> from = parts.runner().restartStream();
+            streamRestarts++;
+            narrator.step("the query started again from its checkpoint: after the last committed micro-batch, at %s;"
+                    + " a micro-batch in flight at the stop runs again with the same id and offsets",
+                    from.isEmpty() ? "the earliest offsets (none was committed)" : GroupOffsets.format(from));
+            narrator.step(exactlyOnce ? "exactly-once: a micro-batch run again replaces its file in the store, so its"
+                    + " records are in the output once" : "at-least-once: a micro-batch run again reaches the sink a"
+                    + " second time, so nothing is lost, but repeats are possible");
+            return;
+        }
         narrator.event("stopping the streaming job mid-run (no graceful finish, as in a crash)");
         Map<TopicPartition, Long> from = parts.runner().restartStream();
         streamRestarts++;
-        if (parts.runner().guarantee() instanceof StreamingRunner.ExactlyOnce) {
+        if (exactlyOnce) {
             narrator.step("a new streaming job started; exactly-once, it resumes from the store's offsets: %s",
                     GroupOffsets.format(from));
         } else {

@@ -6,6 +6,9 @@ import dev.kafkaspark.app.DemoSettings;
 import dev.kafkaspark.app.InvalidSettingException;
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.cluster.TopicSpec;
+import dev.kafkaspark.pipeline.Checkpoints;
+import dev.kafkaspark.pipeline.StreamEngine;
+import dev.kafkaspark.pipeline.StructuredRunner;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,11 +34,29 @@ public final class DemoCommand implements Callable<Integer> {
         return runDemo(spec, options);
     }
 
+    /** A checkpoint the user named (or the one in the store they named) must be the demo query's, on this topic. */
+    private static void checkCheckpoint(DemoSettings.Stream s, String topic) {
+        if (s.engine() != StreamEngine.Kind.STRUCTURED) {
+            return;
+        }
+        java.nio.file.Path dir = s.checkpoint() != null ? s.checkpoint()
+                : s.storeDir() != null ? s.storeDir().resolve("checkpoint") : null;
+        if (dir != null) {
+            try {
+                Checkpoints.check(dir, topic, StructuredRunner.queryName(Demo.APP_NAME));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((s.checkpoint() != null ? "--checkpoint: " : "--store: ")
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     static Integer runDemo(CommandSpec spec, DemoOptions options) {
         DemoSettings settings;
         try {
             settings = options.toSettings();
             TopicSpec.of(settings.topic().name(), settings.topic().partitions(), 1);
+            checkCheckpoint(settings.stream(), settings.topic().name());
         } catch (InvalidSettingException e) {
             throw new UsageException(e.message(setting -> "--" + setting));
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import dev.kafkaspark.app.DemoSettings.PortRequest;
 import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.pipeline.Delivery;
+import dev.kafkaspark.pipeline.StreamEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -120,6 +121,16 @@ public final class DemoOptions {
             description = "Where exactly-once keeps its store (default: a new directory under logs/).")
     Path store;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "dstream",
+            description = "dstream (Spark Streaming's direct stream, the classic walkthrough's) or structured (a"
+                    + " Structured Streaming query, offsets in its checkpoint) (default: ${DEFAULT-VALUE}).")
+    StreamEngine.Kind engine;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "With --engine structured: keep the query's checkpoint in DIR (default: a temp directory"
+                    + " removed at exit; exactly-once: checkpoint/ in the store).")
+    Path checkpoint;
+
     @Option(names = "--quiet-batches",
             description = "For each batch print only the status line (rates, lag, timing), not offsets and records.")
     boolean quietBatches;
@@ -149,6 +160,7 @@ public final class DemoOptions {
                 .replicationFactor(replicationFactor).minInsyncReplicas(minInsyncReplicas)
                 .killBrokerAfter(killBrokerAfter).restartBrokerAfter(restartBrokerAfter)
                 .restartStreamAfter(restartStreamAfter).delivery(delivery).storeDir(store)
+                .engine(engine).checkpoint(checkpoint)
                 .quietBatches(quietBatches).benchReport(benchReport).build();
     }
 }

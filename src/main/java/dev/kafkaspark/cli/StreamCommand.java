@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import dev.kafkaspark.app.BatchPrinter;
 import dev.kafkaspark.app.Formats;
 import dev.kafkaspark.app.Narrator;
+import dev.kafkaspark.pipeline.Checkpoints;
 import dev.kafkaspark.pipeline.StreamEngine;
+import dev.kafkaspark.pipeline.StructuredRunner;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.tools.BrokerWatch;
 import dev.kafkaspark.tools.Clients;
@@ -47,6 +49,11 @@ public final class StreamCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     StreamEngine.Kind engine;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "With --engine structured: keep the query's checkpoint (its offsets) in DIR, so the next run"
+                    + " resumes where this one stopped (default: a temp directory, removed at exit).")
+    java.nio.file.Path checkpoint;
+
     @Option(names = "--batch-interval", paramLabel = "DURATION", defaultValue = "2s",
             converter = Converters.DurationConverter.class,
             description = "Batch interval, like 500ms or 2s (default: ${DEFAULT-VALUE}).")
@@ -84,6 +91,8 @@ public final class StreamCommand implements Callable<Integer> {
                     + " repeatable.")
     Map<String, String> conf = new java.util.LinkedHashMap<>();
 
+    private static final String APP_NAME = "kafka-spark-stream";
+
     /** How long a standalone master may not answer before the stream gives up on its cluster. */
     private static final Duration LOST_MASTER = Duration.ofSeconds(10);
 
@@ -101,6 +110,17 @@ public final class StreamCommand implements Callable<Integer> {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UsageException("--duration must be positive");
         }
+        if (checkpoint != null) {
+            if (engine != StreamEngine.Kind.STRUCTURED) {
+                throw new UsageException("--checkpoint is for --engine structured (the DStream job commits its offsets"
+                        + " to the consumer group): add --engine structured, or drop it");
+            }
+            try {
+                Checkpoints.check(checkpoint, topicOption.topic, StructuredRunner.queryName(APP_NAME));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--checkpoint: " + e.getMessage());
+            }
+        }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         Launcher.savingNotice().ifPresent(spec.commandLine().getOut()::println);
         String topic = topicOption.topic;
@@ -116,8 +136,8 @@ public final class StreamCommand implements Callable<Integer> {
             sparkOverrides.put("spark.driver.host", driverHost);
             sparkOverrides.put("spark.driver.bindAddress", driverHost);
         }
-        StreamingSettings settings = new StreamingSettings(master, "kafka-spark-stream", batchInterval, topic, group,
-                !noUi, 4040, show, Map.of(), sparkOverrides);
+        StreamingSettings settings = new StreamingSettings(master, APP_NAME, batchInterval, topic, group,
+                !noUi, 4040, show, Map.of(), sparkOverrides, checkpoint);
         BrokerWatch brokers = null;
         Ledger ledger = new Ledger();
         SeqSet expected = new SeqSet();
@@ -142,7 +162,8 @@ public final class StreamCommand implements Callable<Integer> {
                 narrator.step("Structured Streaming query started: topic %s at %s, master %s, trigger every %s", topic,
                         cluster.bootstrapServer, master, Formats.duration(batchInterval));
                 narrator.step("a query over the topic as an unbounded table; its offsets are kept in the query's"
-                        + " checkpoint, not committed to a consumer group");
+                        + " checkpoint (%s), not committed to a consumer group", checkpoint != null
+                                ? checkpoint + ", kept" : "a temp directory");
             } else {
                 narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s",
                         topic, cluster.bootstrapServer, master, Formats.duration(batchInterval), group);

@@ -10,8 +10,15 @@ import java.util.List;
  *     which the demo shifts so the first batch comes right after start; see {@code AlignedClock})
  * @param partitions the per-partition summaries, by partition
  * @param finishedMillis when the batch's output finished (wall clock)
+ * @param batchId a Structured Streaming micro-batch's id (-1: a DStream batch, known by its time)
  */
-public record BatchReport(long batchTimeMillis, List<PartitionSummary> partitions, long finishedMillis) {
+public record BatchReport(long batchTimeMillis, List<PartitionSummary> partitions, long finishedMillis,
+        long batchId) {
+
+    /** A DStream batch, known by its time. */
+    public BatchReport(long batchTimeMillis, List<PartitionSummary> partitions, long finishedMillis) {
+        this(batchTimeMillis, partitions, finishedMillis, -1);
+    }
 
     /** Copies and sorts the partitions. */
     public BatchReport {

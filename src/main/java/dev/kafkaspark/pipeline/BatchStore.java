@@ -45,13 +45,17 @@ public final class BatchStore {
             Path readme = dir.resolve("README.txt");
             if (!Files.exists(readme)) {
                 Files.writeString(readme, """
-                        Exactly-once store of kafka-spark-demo: one file per Spark Streaming batch.
+                        Exactly-once store of kafka-spark-demo: one file per streaming batch.
                         Each file holds the batch's output and the Kafka offsets it covers, written together
                         (to a temporary name, then renamed), so a batch is here completely or not at all.
-                        A restarted stream starts from the highest 'until' offset of each partition found here.
+                        Spark Streaming (DStreams): batch-<time>-<n>.txt; a restarted stream starts from the
+                        highest 'until' offset of each partition found here.
+                        Structured Streaming: batch-id-<id>.txt, one per micro-batch id; the query's checkpoint
+                        (checkpoint/) keeps the offsets, and a batch it replays after a restart replaces its file.
 
                         Lines:
                           kafka-spark-demo exactly-once batch, format 1
+                          batch-id <id>                (Structured Streaming only)
                           batch-time <ISO time>
                           partition <topic> <partition> from <offset> until <offset> records <n> foreign <n>
                                     first-seq <n> last-seq <n> out-of-order <n>
@@ -68,9 +72,23 @@ public final class BatchStore {
         return dir;
     }
 
-    /** Writes one batch, atomically. */
+    /** Writes one batch, atomically (a DStream batch: each is a new file). */
     public synchronized void write(long batchTimeMillis, List<PartitionSummary> partitions) {
-        StringBuilder b = new StringBuilder(HEADER).append('\n');
+        write(String.format("%s%d-%06d%s", PREFIX, batchTimeMillis, ++written, SUFFIX), "", batchTimeMillis,
+                partitions);
+    }
+
+    /**
+     * Writes one Structured Streaming micro-batch, atomically, to the file of its batch id: a batch replayed from the
+     * query's checkpoint after a restart replaces its earlier file, so the output holds it once.
+     */
+    public synchronized void write(long batchId, long batchTimeMillis, List<PartitionSummary> partitions) {
+        write(String.format("%sid-%09d%s", PREFIX, batchId, SUFFIX), "batch-id " + batchId + "\n", batchTimeMillis,
+                partitions);
+    }
+
+    private void write(String name, String idLine, long batchTimeMillis, List<PartitionSummary> partitions) {
+        StringBuilder b = new StringBuilder(HEADER).append('\n').append(idLine);
         b.append("batch-time ").append(Instant.ofEpochMilli(batchTimeMillis)).append('\n');
         for (PartitionSummary p : partitions) {
             OffsetRange r = p.range();
@@ -86,13 +104,12 @@ public final class BatchStore {
                         .append(Base64.getEncoder().encodeToString(deflate(p.seqs().toBytes()))).append('\n');
             }
         }
-        String name = String.format("%s%d-%06d%s", PREFIX, batchTimeMillis, ++written, SUFFIX);
         Path target = dir.resolve(name);
         Path tmp = dir.resolve("." + name + ".tmp");
         try {
             Files.writeString(tmp, b, StandardCharsets.UTF_8);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IllegalStateException("the exactly-once store needs a file system with atomic renames: "
                         + dir, e);

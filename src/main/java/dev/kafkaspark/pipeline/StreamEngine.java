@@ -1,6 +1,9 @@
 package dev.kafkaspark.pipeline;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -28,7 +31,34 @@ public interface StreamEngine extends AutoCloseable {
     }
 
     /** Starts reading the topic at the given brokers, at-least-once. */
-    void start(String bootstrapServers, BatchListener listener);
+    default void start(String bootstrapServers, BatchListener listener) {
+        start(bootstrapServers, listener, new Guarantee.AtLeastOnce());
+    }
+
+    /** Starts reading the topic at the given brokers with the given guarantee. */
+    void start(String bootstrapServers, BatchListener listener, Guarantee guarantee);
+
+    /** The guarantee the job was started with ({@code null} before {@link #start}). */
+    Guarantee guarantee();
+
+    /**
+     * Stops the job mid-run, without finishing the running batch (as a crash would), and starts it again on the same
+     * Spark context, from what it kept: the group's committed offsets or the store's (DStreams), or the checkpoint
+     * (Structured Streaming).
+     *
+     * @return the offsets the new job starts from, where the engine knows them before it runs (empty otherwise)
+     */
+    Map<TopicPartition, Long> restartStream();
+
+    /** Receives every completed batch's timing (from Spark's listener thread). */
+    void onBatchTiming(Consumer<BatchTiming> listener);
+
+    /**
+     * Waits up to the given time for the job to end on its own; rethrows the error that stopped it, if any.
+     *
+     * @return true when the job has ended
+     */
+    boolean awaitTermination(long millis);
 
     /** The address of Spark's web UI, when it runs. */
     default Optional<String> uiUrl() {

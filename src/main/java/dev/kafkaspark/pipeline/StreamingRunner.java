@@ -3,6 +3,7 @@ package dev.kafkaspark.pipeline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -39,7 +40,7 @@ public final class StreamingRunner implements StreamEngine {
     private BatchListener listener;
     private Guarantee guarantee;
     private final boolean alignedClock;
-    private final java.util.List<java.util.function.Consumer<BatchTiming>> timingListeners =
+    private final java.util.List<Consumer<BatchTiming>> timingListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -86,38 +87,9 @@ public final class StreamingRunner implements StreamEngine {
     }
 
     /**
-     * What the job promises about each record, and where it keeps its offsets to keep that promise.
-     */
-    public sealed interface Guarantee permits AtLeastOnce, ExactlyOnce {
-        /** The delivery mode, for people. */
-        Delivery delivery();
-    }
-
-    /** Offsets are committed to Kafka after each batch's output; a restart may repeat the batch in flight. */
-    public record AtLeastOnce() implements Guarantee {
-        @Override
-        public Delivery delivery() {
-            return Delivery.AT_LEAST_ONCE;
-        }
-    }
-
-    /** Each batch's output and offsets go to the store in one atomic step; a restart resumes from the store. */
-    public record ExactlyOnce(BatchStore store) implements Guarantee {
-        @Override
-        public Delivery delivery() {
-            return Delivery.EXACTLY_ONCE;
-        }
-    }
-
-    /** Starts the job at-least-once ({@link AtLeastOnce}). */
-    @Override
-    public synchronized void start(String bootstrapServers, BatchListener listener) {
-        start(bootstrapServers, listener, new AtLeastOnce());
-    }
-
-    /**
      * Builds the direct stream on the topic and starts the streaming context with the given guarantee.
      */
+    @Override
     public synchronized void start(String bootstrapServers, BatchListener listener, Guarantee guarantee) {
         if (closed) {
             throw new IllegalStateException("the streaming runner is closed");
@@ -139,6 +111,7 @@ public final class StreamingRunner implements StreamEngine {
      * @return the offsets the new stream was told to start from (exactly-once), or an empty map (at-least-once: the
      *     group's committed offsets apply)
      */
+    @Override
     public synchronized Map<TopicPartition, Long> restartStream() {
         if (streamingContext == null || closed) {
             throw new IllegalStateException("the streaming job is not running");
@@ -153,8 +126,8 @@ public final class StreamingRunner implements StreamEngine {
         JavaStreamingContext ssc = new JavaStreamingContext(sparkContext,
                 Durations.milliseconds(settings.batchInterval().toMillis()));
         Map<String, Object> params = kafkaParams(settings, bootstrapServers);
-        boolean exactlyOnce = guarantee instanceof ExactlyOnce;
-        BatchStore batchStore = exactlyOnce ? ((ExactlyOnce) guarantee).store() : null;
+        boolean exactlyOnce = guarantee instanceof Guarantee.ExactlyOnce;
+        BatchStore batchStore = exactlyOnce ? ((Guarantee.ExactlyOnce) guarantee).store() : null;
         Map<TopicPartition, Long> from = exactlyOnce ? batchStore.offsets() : Map.of();
         ConsumerStrategy<String, byte[]> strategy = from.isEmpty()
                 ? ConsumerStrategies.<String, byte[]>Subscribe(List.of(settings.topic()), params)
@@ -199,20 +172,8 @@ public final class StreamingRunner implements StreamEngine {
         return from;
     }
 
-    /**
-     * When each batch ran, as Spark's scheduler saw it.
-     *
-     * @param batchTimeMillis the batch time (wall clock)
-     * @param records records in the batch
-     * @param schedulingDelayMillis how long the batch waited before it started (-1: unknown)
-     * @param processingMillis how long it took (-1: unknown)
-     */
-    public record BatchTiming(long batchTimeMillis, long records, long schedulingDelayMillis,
-            long processingMillis) {
-    }
-
-    /** Receives every completed batch's timing (from Spark's listener thread). */
-    public void onBatchTiming(java.util.function.Consumer<BatchTiming> listener) {
+    @Override
+    public void onBatchTiming(Consumer<BatchTiming> listener) {
         timingListeners.add(listener);
     }
 
@@ -220,7 +181,7 @@ public final class StreamingRunner implements StreamEngine {
         return value.isDefined() ? ((Number) value.get()).longValue() : -1;
     }
 
-    /** The guarantee the job was started with ({@code null} before {@link #start}). */
+    @Override
     public synchronized Guarantee guarantee() {
         return guarantee;
     }
@@ -236,11 +197,7 @@ public final class StreamingRunner implements StreamEngine {
         return sparkContext;
     }
 
-    /**
-     * Waits up to the given time for the streaming context to end; rethrows the error that stopped a batch, if any.
-     *
-     * @return true when the streaming context has stopped
-     */
+    @Override
     public boolean awaitTermination(long millis) {
         JavaStreamingContext ssc;
         synchronized (this) {

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param samplesPerPartition how many records of each partition and batch to keep as text
  * @param kafkaOverrides consumer properties that win over the defaults
  * @param sparkOverrides Spark properties that win over the defaults
+ * @param checkpoint Structured Streaming: where the query keeps its checkpoint, kept after the run ({@code null}: a
+ *     temp directory, removed at stop); DStreams keep none
  */
 public record StreamingSettings(String master, String appName, Duration batchInterval, String topic, String groupId,
         boolean ui, int uiPort, int samplesPerPartition, Map<String, String> kafkaOverrides,
-        Map<String, String> sparkOverrides) {
+        Map<String, String> sparkOverrides, java.nio.file.Path checkpoint) {
 
     /** The consumer group the classic walkthrough uses. */
     public static final String DEFAULT_GROUP = "spark-streaming-consumer-group";
@@ -37,13 +39,19 @@ public record StreamingSettings(String master, String appName, Duration batchInt
     /** Local mode, UI off, default group: what tests want. */
     public static StreamingSettings local(String topic, Duration batchInterval) {
         return new StreamingSettings("local[2]", "kafka-spark-demo", batchInterval, topic, DEFAULT_GROUP, false, 4040,
-                5, Map.of(), Map.of());
+                5, Map.of(), Map.of(), null);
     }
 
     /** A copy with another group id. */
     public StreamingSettings withGroupId(String group) {
         return new StreamingSettings(master, appName, batchInterval, topic, group, ui, uiPort, samplesPerPartition,
-                kafkaOverrides, sparkOverrides);
+                kafkaOverrides, sparkOverrides, checkpoint);
+    }
+
+    /** A copy whose Structured Streaming query keeps its checkpoint in this directory. */
+    public StreamingSettings withCheckpoint(java.nio.file.Path dir) {
+        return new StreamingSettings(master, appName, batchInterval, topic, groupId, ui, uiPort, samplesPerPartition,
+                kafkaOverrides, sparkOverrides, dir);
     }
 
     /** Whether Spark runs inside this JVM. */

@@ -4,8 +4,12 @@ import dev.kafkaspark.support.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -13,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 import org.slf4j.Logger;
@@ -22,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The streaming job as a Structured Streaming query: the Kafka source subscribed to the topic from the earliest
  * offsets, a processing-time trigger at the batch interval, and a {@code foreachBatch} sink that summarizes each
  * micro-batch per Kafka partition on the executors (as {@link StreamingJob} does) and hands it to the
- * {@link BatchListener}. Offsets live in the query's checkpoint (a temp directory, removed at stop), not in Kafka.
+ * {@link BatchListener}. Offsets live in the query's checkpoint, not in Kafka: a temp directory removed at stop, the
+ * settings' directory, or (exactly-once) {@code checkpoint/} in the store, all kept. A {@link QueryTimings} listener
+ * reports each micro-batch's progress.
  */
 public final class StructuredRunner implements StreamEngine {
 
@@ -31,7 +38,13 @@ public final class StructuredRunner implements StreamEngine {
     private final StreamingSettings settings;
     private final LocalSpark.Lease spark;
     private final JavaSparkContext sparkContext;
-    private TempDir checkpoint;
+    private final QueryTimings timings;
+    private SparkSession session;
+    private Dataset<Row> records;
+    private VoidFunction2<Dataset<Row>, Long> sink;
+    private Guarantee guarantee;
+    private TempDir tempCheckpoint;
+    private Path checkpoint;
     private StreamingQuery query;
     private boolean closed;
 
@@ -39,6 +52,7 @@ public final class StructuredRunner implements StreamEngine {
         this.settings = settings;
         this.spark = spark;
         this.sparkContext = spark.context();
+        this.timings = new QueryTimings(settings.batchInterval().toMillis());
     }
 
     /** Takes the Spark context (creating it if none runs; no Kafka needed yet). */
@@ -47,41 +61,136 @@ public final class StructuredRunner implements StreamEngine {
                 settings.appName(), settings.ui(), settings.uiPort(), false, settings.sparkOverrides())));
     }
 
+    /** The query's name (as Spark's UI shows it): the application name, with underscores. */
+    public static String queryName(String appName) {
+        return appName.replace('-', '_');
+    }
+
+    /**
+     * Starts the query. Exactly-once, each micro-batch's output goes to the store keyed by its batch id, so a batch
+     * replayed from the checkpoint replaces its file.
+     *
+     * @throws IllegalArgumentException when the checkpoint directory belongs to something else
+     */
     @Override
-    public synchronized void start(String bootstrapServers, BatchListener listener) {
+    public synchronized void start(String bootstrapServers, BatchListener listener, Guarantee guarantee) {
         if (closed || query != null) {
             throw new IllegalStateException(closed ? "the streaming runner is closed" : "the query is already started");
         }
-        SparkSession session = SparkSession.builder().sparkContext(sparkContext.sc()).getOrCreate().newSession();
-        session.conf().set("spark.sql.streaming.stopTimeout", Long.toString(settings.batchInterval().toMillis() * 3));
-        Dataset<Row> records = session.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", bootstrapServers)
-                .option("subscribe", settings.topic())
-                .option("startingOffsets", "earliest")
-                .load()
-                .select("topic", "partition", "offset", "key", "value", "timestamp");
+        if (settings.checkpoint() != null) {
+            checkpoint = settings.checkpoint();
+        } else if (guarantee instanceof Guarantee.ExactlyOnce once) {
+            checkpoint = once.store().dir().resolve("checkpoint"); // it must outlive the run with the store
+        } else {
+            tempCheckpoint = TempDir.create("kafka-spark-checkpoint-");
+            checkpoint = tempCheckpoint.path().resolve("query");
+        }
+        this.guarantee = guarantee;
+        try {
+            Checkpoints.claim(checkpoint, settings.topic(), queryName(settings.appName()));
+            session = SparkSession.builder().sparkContext(sparkContext.sc()).getOrCreate().newSession();
+            session.conf().set("spark.sql.streaming.stopTimeout",
+                    Long.toString(settings.batchInterval().toMillis() * 3));
+            session.streams().addListener(timings);
+            records = session.readStream().format("kafka")
+                    .option("kafka.bootstrap.servers", bootstrapServers)
+                    .option("subscribe", settings.topic())
+                    .option("startingOffsets", "earliest")
+                    .load()
+                    .select("topic", "partition", "offset", "key", "value", "timestamp");
+            sink = sink(listener, guarantee instanceof Guarantee.ExactlyOnce once ? once.store() : null);
+            startQuery();
+        } catch (RuntimeException e) {
+            closeTempCheckpoint();
+            throw e;
+        }
+    }
+
+    private VoidFunction2<Dataset<Row>, Long> sink(BatchListener listener, BatchStore store) {
         long interval = settings.batchInterval().toMillis();
         int samples = settings.samplesPerPartition();
-        VoidFunction2<Dataset<Row>, Long> sink = (batch, batchId) -> {
+        return (batch, batchId) -> {
             long started = System.currentTimeMillis();
             // The trigger fires on multiples of the interval: the batch's time is the one it fired at.
             long batchTime = started - started % interval;
             List<PartitionSummary> parts = batch.javaRDD().mapPartitions(new Summarizer(samples)).collect();
-            listener.onBatch(new BatchReport(batchTime, parts, System.currentTimeMillis()));
+            if (store != null) {
+                store.write(batchId, batchTime, parts); // keyed by batch id: a replayed batch replaces its file
+            }
+            listener.onBatch(new BatchReport(batchTime, parts, System.currentTimeMillis(), batchId));
         };
-        checkpoint = TempDir.create("kafka-spark-checkpoint-");
+    }
+
+    private void startQuery() {
         try {
-            query = records.writeStream().queryName(settings.appName().replace('-', '_'))
-                    .trigger(Trigger.ProcessingTime(interval))
-                    .option("checkpointLocation", checkpoint.path().resolve("query").toString())
+            query = records.writeStream().queryName(queryName(settings.appName()))
+                    .trigger(Trigger.ProcessingTime(settings.batchInterval().toMillis()))
+                    .option("checkpointLocation", checkpoint.toString())
                     .foreachBatch(sink)
                     .start();
         } catch (TimeoutException | RuntimeException e) {
-            checkpoint.close();
             throw new IllegalStateException("the Structured Streaming query did not start: " + e.getMessage(), e);
         }
-        LOG.info("structured streaming query started: topic {}, trigger {} ms, checkpoint {}", settings.topic(),
-                interval, checkpoint.path());
+        timings.follow(query.id());
+        LOG.info("structured streaming query started: topic {}, trigger {} ms, {}, checkpoint {}", settings.topic(),
+                settings.batchInterval().toMillis(), guarantee.delivery().label(), checkpoint);
+    }
+
+    /** Where the query keeps its checkpoint ({@code null} before {@link #start}). */
+    public synchronized Path checkpoint() {
+        return checkpoint;
+    }
+
+    /** Whether the checkpoint is a temp directory, removed at stop. */
+    public synchronized boolean checkpointIsTemporary() {
+        return tempCheckpoint != null;
+    }
+
+    @Override
+    public synchronized Guarantee guarantee() {
+        return guarantee;
+    }
+
+    /**
+     * Stops the query without letting its running micro-batch finish, and starts it again from its checkpoint: the
+     * batch in flight, if any, runs again with the same id and offsets.
+     *
+     * @return the end offsets of the last batch the checkpoint has as committed (where the new query resumes)
+     */
+    @Override
+    public synchronized Map<TopicPartition, Long> restartStream() {
+        if (query == null || closed) {
+            throw new IllegalStateException("the query is not running");
+        }
+        stopQuery();
+        LOG.info("query stopped mid-run; starting it again from its checkpoint");
+        Map<TopicPartition, Long> from = Checkpoints.committedOffsets(checkpoint);
+        startQuery();
+        return from;
+    }
+
+    @Override
+    public void onBatchTiming(Consumer<BatchTiming> listener) {
+        timings.add(listener);
+    }
+
+    @Override
+    public boolean awaitTermination(long millis) {
+        StreamingQuery q;
+        synchronized (this) {
+            q = query;
+        }
+        if (q == null) {
+            return false;
+        }
+        try {
+            boolean ended = q.awaitTermination(millis);
+            synchronized (this) {
+                return ended && q == query && !closed; // not the query a restart or stop replaced
+            }
+        } catch (StreamingQueryException e) {
+            throw new IllegalStateException("the Structured Streaming query failed: " + e.message(), e);
+        }
     }
 
     @Override
@@ -95,7 +204,7 @@ public final class StructuredRunner implements StreamEngine {
             return;
         }
         closed = true;
-        try (spark; TempDir dir = checkpoint) {
+        try (spark) {
             if (query != null) {
                 long deadline = System.nanoTime() + settings.batchInterval().toNanos() * 3;
                 // Graceful: let the running micro-batch finish first (a query's stop interrupts it).
@@ -103,13 +212,28 @@ public final class StructuredRunner implements StreamEngine {
                         && System.nanoTime() < deadline) {
                     dev.kafkaspark.support.Backoff.pause(20);
                 }
-                try {
-                    query.stop();
-                } catch (TimeoutException e) {
-                    LOG.warn("the query did not stop in time: {}", e.getMessage());
-                }
+                stopQuery();
+            }
+            if (session != null) {
+                session.streams().removeListener(timings);
             }
             LOG.info("structured streaming stopped");
+        } finally {
+            closeTempCheckpoint();
+        }
+    }
+
+    private void stopQuery() {
+        try {
+            query.stop();
+        } catch (TimeoutException e) {
+            LOG.warn("the query did not stop in time: {}", e.getMessage());
+        }
+    }
+
+    private void closeTempCheckpoint() {
+        if (tempCheckpoint != null) {
+            tempCheckpoint.close();
         }
     }
 

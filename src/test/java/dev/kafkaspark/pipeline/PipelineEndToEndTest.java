@@ -26,11 +26,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A real broker, a real producer and a real Spark Streaming job: every record is processed exactly once, each key
- * stays in one partition, order holds within each partition, and the group's committed offsets reach the end.
+ * A real broker, a real producer and a real streaming job of each engine: every record is processed exactly once, each
+ * key stays in one partition, order holds within each partition, and the job's record of its progress reaches the end
+ * (the group's committed offsets for DStreams, the checkpoint's commit log for Structured Streaming).
  */
 @KafkaSparkTest(shared = true)
 class PipelineEndToEndTest {
@@ -39,8 +41,9 @@ class PipelineEndToEndTest {
     private static final int KEYS = 7;
     private static final int PARTITIONS = 3;
 
-    @Test
-    void everyRecordExactlyOnceInOrderPerPartition(KafkaSparkEnvironment env) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StreamEngine.Kind.class)
+    void everyRecordExactlyOnceInOrderPerPartition(StreamEngine.Kind engine, KafkaSparkEnvironment env) {
         KafkaCluster cluster = env.cluster();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "e2e-" + suffix;
@@ -50,7 +53,8 @@ class PipelineEndToEndTest {
         {
             Topics.ensure(cluster.admin(), TopicSpec.of(topic, PARTITIONS, 1), Duration.ofSeconds(30));
             SeqSet produced;
-            try (StreamingRunner runner = StreamingRunner.prepare(
+            Map<TopicPartition, Long> checkpointed = new HashMap<>();
+            try (StreamEngine runner = engine.prepare(
                     StreamingSettings.local(topic, Duration.ofMillis(500)).withGroupId(group))) {
                 runner.start(cluster.bootstrapServers(), report -> {
                     reports.add(report);
@@ -64,6 +68,12 @@ class PipelineEndToEndTest {
                 }
                 await("Spark to process every record").atMost(Duration.ofSeconds(60))
                         .until(() -> ledger.covers(produced));
+                if (runner instanceof StructuredRunner query) {
+                    await("the checkpoint to commit the last micro-batch").atMost(Duration.ofSeconds(10))
+                            .until(() -> Checkpoints.committedOffsets(query.checkpoint()).values().stream()
+                                    .mapToLong(Long::longValue).sum() == RECORDS);
+                    checkpointed.putAll(Checkpoints.committedOffsets(query.checkpoint()));
+                }
             }
 
             // Exactly once: every sequence number 0..RECORDS-1 was seen, none twice.
@@ -109,6 +119,12 @@ class PipelineEndToEndTest {
             assertThat(kafkaSeqs.values().stream().mapToInt(List::size).sum()).isEqualTo(RECORDS);
             kafkaSeqs.forEach((p, seqs) -> assertThat(seqs).isSorted()
                     .hasSize((int) (long) nextOffset.get(p)));
+            if (engine == StreamEngine.Kind.STRUCTURED) {
+                for (int p = 0; p < PARTITIONS; p++) {
+                    assertThat(checkpointed.get(new TopicPartition(topic, p))).isEqualTo(nextOffset.get(p));
+                }
+                return; // Structured Streaming commits nothing to the group
+            }
             await("offsets committed to the end").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = cluster.admin()
                         .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
@@ -124,11 +140,12 @@ class PipelineEndToEndTest {
     @Nested
     @KafkaSparkTest(mode = KafkaMode.KRAFT, shared = true)
     class InKraftMode {
-        @Test
-        void everyRecordExactlyOnceInOrderPerPartition(KafkaSparkEnvironment env) {
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(StreamEngine.Kind.class)
+        void everyRecordExactlyOnceInOrderPerPartition(StreamEngine.Kind engine, KafkaSparkEnvironment env) {
             assertThat(env.mode()).isEqualTo(KafkaMode.KRAFT);
             assertThat(env.cluster().zookeeperConnect()).isEmpty();
-            PipelineEndToEndTest.this.everyRecordExactlyOnceInOrderPerPartition(env);
+            PipelineEndToEndTest.this.everyRecordExactlyOnceInOrderPerPartition(engine, env);
         }
     }
 
