@@ -2,13 +2,20 @@ package dev.kafkaspark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkaspark.app.Demo;
+import dev.kafkaspark.pipeline.Checkpoints;
+import dev.kafkaspark.pipeline.StructuredRunner;
 import dev.kafkaspark.support.Ports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -66,6 +73,9 @@ class CliTest {
         "--brokers 3 --kill-broker 5s --restart-broker 2s|--restart-broker must come after --kill-broker",
         "--delivery sometimes|not a delivery mode",
         "--store somewhere|--store is for --delivery exactly-once",
+        "--engine sideways|expected one of",
+        "--checkpoint somewhere|--checkpoint is for --engine structured",
+        "stream --checkpoint somewhere|--checkpoint is for --engine structured",
         "broker --brokers 0|--brokers must be between 1 and 5",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String expected) {
@@ -74,6 +84,37 @@ class CliTest {
         assertThat(r.err()).contains(expected).startsWith("error: ");
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aCheckpointTheQueryCannotUseIsOneLineAndExitCodeTwo(@TempDir Path dir) throws IOException {
+        Path other = dir.resolve("other");
+        Checkpoints.claim(other, "another-topic", StructuredRunner.queryName(Demo.APP_NAME));
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "keep me");
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Path fresh = dir.resolve("fresh");
+        for (String[] c : new String[][] {
+            {other.toString(), "--checkpoint: the checkpoint directory " + other + " belongs to a query reading topic"
+                    + " another-topic, not mytest: choose a new directory (or read topic another-topic)"},
+            {notes.toString(), "is not empty and holds no checkpoint: choose an empty or new directory"},
+            {file.resolve("sub").toString(), "cannot be created"},
+            {file.toString(), "is a file, not a directory"}}) {
+            Run r = run("--engine", "structured", "--checkpoint", c[0], "--no-ui");
+            assertThat(r.code()).as(c[0]).isEqualTo(Cli.USAGE);
+            assertThat(r.err()).as(c[0]).startsWith("error: ").contains(c[1]);
+            assertThat(r.err().strip().lines()).hasSize(1);
+        }
+        // Nothing the user had is touched, and nothing is created where it was refused.
+        assertThat(notes.resolve("todo.txt")).hasContent("keep me");
+        assertThat(fresh).doesNotExist();
+        // The store's checkpoint is checked too: another topic's store is refused before anything starts.
+        Path store = dir.resolve("store");
+        Checkpoints.claim(store.resolve("checkpoint"), "another-topic", StructuredRunner.queryName(Demo.APP_NAME));
+        Run r = run("--engine", "structured", "--delivery", "exactly-once", "--store", store.toString(), "--no-ui");
+        assertThat(r.code()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--store: the checkpoint directory").contains("belongs to a query reading topic"
+                + " another-topic");
     }
 
     @Test

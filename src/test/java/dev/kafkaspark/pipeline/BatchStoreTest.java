@@ -51,4 +51,17 @@ class BatchStoreTest {
         Files.writeString(damaged, BatchStore.HEADER + "\npartition t 0 from 0 until\n");
         assertThatThrownBy(store::readAll).hasMessageContaining("batch file " + damaged + " is damaged");
     }
+
+    @Test
+    void aMicroBatchWrittenAgainUnderItsIdReplacesItsFile(@TempDir Path dir) {
+        BatchStore store = new BatchStore(dir);
+        store.write(0L, 1_000, List.of(summary(0, 0, 2, 1, 2)));
+        store.write(1L, 2_000, List.of(summary(0, 2, 3, 3)));
+        // Batch 1 replayed after a restart, later, with the same offsets and records.
+        store.write(1L, 5_000, List.of(summary(0, 2, 3, 3)));
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.readAll()).hasSize(2);
+        assertThat(dir.resolve("batch-id-000000001.txt")).content().contains("batch-id 1", "batch-time "
+                + java.time.Instant.ofEpochMilli(5_000));
+    }
 }
