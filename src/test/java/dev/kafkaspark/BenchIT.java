@@ -24,7 +24,10 @@ class BenchIT {
             assertThat(p.exitCode()).as(p.transcript()).isZero();
             assertThat(p.out()).anyMatch(l -> l.startsWith("start-up, ms from JVM start"))
                     .anyMatch(l -> l.strip().startsWith("KRaft mode, 2 s batches")
-                            && l.contains("than ZooKeeper (target: no later)") && l.length() <= 100);
+                            && l.contains("than ZooKeeper (target: no later)") && l.length() <= 100)
+                    .anyMatch(l -> l.startsWith("DStreams and Structured Streaming, same run"))
+                    .anyMatch(l -> l.strip().startsWith("W2 processed/s") && l.contains("within 10%")
+                            && l.length() <= 100);
         }
         JsonNode r = new ObjectMapper().readTree(json.toFile());
         assertThat(r.get("machine").get("cores").asInt()).isPositive();
@@ -42,6 +45,15 @@ class BenchIT {
         }
         JsonNode t = r.get("throughput");
         assertThat(t.get("processed_equals_produced").asBoolean()).isTrue();
+        // The same workloads as a Structured Streaming query, in the same run.
+        JsonNode q = r.get("structured");
+        assertThat(q.get("startup").get("first_batch_ms").get("median").asLong()).isBetween(1L, 120_000L);
+        assertThat(q.get("throughput").get("processed_equals_produced").asBoolean()).isTrue();
+        assertThat(q.get("throughput").get("processed_per_s").asDouble()).isPositive();
+        for (String interval : new String[] {"200", "1000", "2000"}) {
+            // (3 s runs may end before the query's first micro-batch does: then no steady-state latency sample)
+            assertThat(q.get("latency").get(interval).get("missing").asLong()).isZero();
+        }
         assertThat(t.get("produced").asLong()).isPositive();
         assertThat(t.get("produced_per_s").asDouble()).isPositive();
         assertThat(t.get("processed_per_s").asDouble()).isPositive();

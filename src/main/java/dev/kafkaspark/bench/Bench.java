@@ -107,6 +107,7 @@ public final class Bench {
         ObjectNode throughput = throughput(limit);
         root.set("throughput", throughput);
         root.set("latency", latency());
+        root.set("structured", structured(limit));
         ObjectNode memory = root.putObject("memory");
         memory.put("peak_heap_mb", throughput.get("peak_heap_mb").asLong());
         memory.put("peak_rss_mb", throughput.get("peak_rss_mb").asLong());
@@ -134,9 +135,24 @@ public final class Bench {
         return startup;
     }
 
+    /**
+     * The same W1 (2 s batches), W2 and W4 with the job as a Structured Streaming query, in this run, for the
+     * comparison with DStreams.
+     */
+    private ObjectNode structured(JsonNode limit) {
+        ObjectNode s = json.createObjectNode();
+        s.set("startup", startupRuns(2000, Map.of(), ", Structured Streaming", settings.runs(), STRUCTURED));
+        s.set("throughput", throughput(limit, STRUCTURED));
+        s.set("latency", latency(STRUCTURED));
+        return s;
+    }
+
+    private static final String[] STRUCTURED = {"--engine", "structured"};
+
     private ObjectNode startupRuns(long interval, Map<String, String> env, String label, int runs,
             String... mode) {
-        boolean kraft = mode.length > 0;
+        boolean kraft = List.of(mode).contains("kraft");
+        String engine = List.of(mode).contains("structured") ? "-structured" : "";
         List<List<Long>> phases = new ArrayList<>();
         STARTUP_PHASES.forEach(p -> phases.add(new ArrayList<>()));
         for (int run = 1; run <= runs; run++) {
@@ -145,7 +161,7 @@ public final class Bench {
             args.addAll(List.of("--records", "400", "--rate", "200", "--batch-interval", interval + "ms",
                     kraft ? "--controller-port" : "--zk-port", "0", "--kafka-port", "0", "--no-ui", "--quiet-batches"));
             RunMetrics r = child.demo("startup-" + interval + (env.isEmpty() ? "" : "-" + env.keySet().iterator()
-                    .next().toLowerCase(java.util.Locale.ROOT)) + (kraft ? "-kraft" : "") + "-" + run, 180,
+                    .next().toLowerCase(java.util.Locale.ROOT)) + (kraft ? "-kraft" : "") + engine + "-" + run, 180,
                     env, args.toArray(String[]::new));
             for (int i = 0; i < STARTUP_PHASES.size(); i++) {
                 phases.get(i).add(STARTUP_PHASES.get(i).value().applyAsLong(r));
@@ -165,12 +181,13 @@ public final class Bench {
                 settings.throughput().toSeconds() + "s", "--value-size", "100");
     }
 
-    private ObjectNode throughput(JsonNode limit) {
-        narrator.step("throughput: producer flat out for %d s, 100-byte values, Spark counting",
-                settings.throughput().toSeconds());
-        RunMetrics r = child.demo("throughput", settings.throughput().toSeconds() + 300, Map.of(), "--rate", "max",
-                "--duration", settings.throughput().toSeconds() + "s", "--value-size", "100", "--zk-port", "0",
-                "--kafka-port", "0", "--no-ui", "--quiet-batches");
+    private ObjectNode throughput(JsonNode limit, String... engine) {
+        narrator.step("throughput: producer flat out for %d s, 100-byte values, Spark counting%s",
+                settings.throughput().toSeconds(), engine.length > 0 ? ", Structured Streaming" : "");
+        RunMetrics r = child.demo("throughput" + (engine.length > 0 ? "-structured" : ""),
+                settings.throughput().toSeconds() + 300, Map.of(), with(engine, "--rate", "max",
+                        "--duration", settings.throughput().toSeconds() + "s", "--value-size", "100", "--zk-port", "0",
+                        "--kafka-port", "0", "--no-ui", "--quiet-batches"));
         ObjectNode t = json.createObjectNode();
         t.put("produced", r.produced());
         t.put("processed", r.processed());
@@ -189,15 +206,22 @@ public final class Bench {
         return t;
     }
 
-    private ObjectNode latency() {
+    private static String[] with(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+
+    private ObjectNode latency(String... engine) {
         ObjectNode latency = json.createObjectNode();
         for (long interval : LATENCY_INTERVALS) {
-            narrator.step("latency: %,d records/s for %d s, %d ms batches", settings.latencyRate(),
-                    settings.latency().toSeconds(), interval);
-            RunMetrics r = child.demo("latency-" + interval, settings.latency().toSeconds() + 300, Map.of(),
+            narrator.step("latency: %,d records/s for %d s, %d ms batches%s", settings.latencyRate(),
+                    settings.latency().toSeconds(), interval, engine.length > 0 ? ", Structured Streaming" : "");
+            RunMetrics r = child.demo("latency-" + interval + (engine.length > 0 ? "-structured" : ""),
+                    settings.latency().toSeconds() + 300, Map.of(), with(engine,
                     "--rate", Integer.toString(settings.latencyRate()), "--duration",
                     settings.latency().toSeconds() + "s", "--batch-interval", interval + "ms", "--value-size", "100",
-                    "--zk-port", "0", "--kafka-port", "0", "--no-ui", "--quiet-batches");
+                    "--zk-port", "0", "--kafka-port", "0", "--no-ui", "--quiet-batches"));
             ObjectNode l = latency.putObject(Long.toString(interval));
             RunMetrics.Latency lat = r.latencyMs();
             l.put("p50", lat.p50());

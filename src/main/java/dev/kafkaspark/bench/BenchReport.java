@@ -37,6 +37,42 @@ public final class BenchReport {
                 k <= z ? "sooner" : "later"));
     }
 
+    /**
+     * DStreams against Structured Streaming, measured in the same run: W1's first batch (2 s batches), W2's processing
+     * rate (target: within 10%) and W4's p99 at each interval (target: interval + 300 ms). Empty when the run did not
+     * measure Structured Streaming.
+     */
+    static List<String> engines(JsonNode r) {
+        JsonNode q = r.path("structured");
+        if (q.isMissingNode()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "  %-34s %12s %12s  %s", "", "DStreams", "Structured", "target"));
+        lines.add(String.format(Locale.ROOT, "  %-34s %,12d %,12d", "W1 first batch, 2 s batches, ms",
+                r.get("startup").get("2000").get("first_batch_ms").get("median").asLong(),
+                q.get("startup").get("first_batch_ms").get("median").asLong()));
+        double d = r.get("throughput").get("processed_per_s").asDouble();
+        double s = q.get("throughput").get("processed_per_s").asDouble();
+        lines.add(String.format(Locale.ROOT, "  %-34s %,12.0f %,12.0f  within 10%%: %.0f%% %s",
+                "W2 processed/s", d, s, 100 * s / d, s >= 0.9 * d ? "ok" : "MISS"));
+        lines.add(String.format(Locale.ROOT, "  %-34s %12s %12s  %s", "W2 processed = produced",
+                r.get("throughput").get("processed_equals_produced").asBoolean() ? "yes" : "NO",
+                q.get("throughput").get("processed_equals_produced").asBoolean() ? "yes" : "NO", ""));
+        for (long interval : Bench.LATENCY_INTERVALS) {
+            long dp = r.get("latency").get(Long.toString(interval)).get("p99").asLong();
+            JsonNode ql = q.get("latency").get(Long.toString(interval));
+            long qp = ql.get("p99").asLong();
+            long target = ql.get("target_p99_ms").asLong();
+            // No sample: the run ended before the first micro-batch did (a quick run), so there is no steady state.
+            boolean none = ql.get("count").asLong() == 0;
+            lines.add(String.format(Locale.ROOT, "  %-34s %,12d %12s  %,d: %s %s", "W4 p99 ms, " + interval
+                    + " ms batches", dp, none ? "-" : String.format(Locale.ROOT, "%,d", qp), target,
+                    dp <= target ? "ok" : "MISS", none ? "-" : qp <= target ? "ok" : "MISS"));
+        }
+        return lines;
+    }
+
     /** The console table, at most 100 columns wide. */
     public static String table(JsonNode r) {
         StringBuilder b = new StringBuilder();
@@ -88,6 +124,11 @@ public final class BenchReport {
                     x.get("p50").asLong(), x.get("p95").asLong(), x.get("p99").asLong(), x.get("max").asLong(),
                     x.get("target_p99_ms").asLong(),
                     x.get("p99").asLong() <= x.get("target_p99_ms").asLong() ? "ok" : "MISS"));
+        }
+        List<String> engines = engines(r);
+        if (!engines.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%nDStreams and Structured Streaming, same run (W1, W2, W4)%n"));
+            engines.forEach(line -> b.append(line).append(String.format("%n")));
         }
         JsonNode mem = r.get("memory");
         b.append(String.format(Locale.ROOT, "%nmemory, throughput run: peak heap %,d MiB, peak RSS %,d MiB%n",

@@ -16,6 +16,7 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
@@ -96,6 +97,12 @@ public final class StructuredRunner implements StreamEngine {
                     .option("kafka.bootstrap.servers", bootstrapServers)
                     .option("subscribe", settings.topic())
                     .option("startingOffsets", "earliest")
+                    // Larger fetches, as the DStream job has, keep the executors busy when the producer runs flat out.
+                    .option("kafka.max.partition.fetch.bytes", Integer.toString(8 * 1024 * 1024))
+                    .option("kafka.max.poll.records", "10000")
+                    // An executor's cached consumer leaves a fetch waiting at the end of what it read; the next task's
+                    // read waits for it, up to the broker's wait for new data (500 ms by default): keep that short.
+                    .option("kafka.fetch.max.wait.ms", "50")
                     .load()
                     .select("topic", "partition", "offset", "key", "value", "timestamp");
             sink = sink(listener, guarantee instanceof Guarantee.ExactlyOnce once ? once.store() : null);
@@ -113,7 +120,8 @@ public final class StructuredRunner implements StreamEngine {
             long started = System.currentTimeMillis();
             // The trigger fires on multiples of the interval: the batch's time is the one it fired at.
             long batchTime = started - started % interval;
-            List<PartitionSummary> parts = batch.javaRDD().mapPartitions(new Summarizer(samples)).collect();
+            List<PartitionSummary> parts = batch.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions(new Summarizer(samples)).collect();
             if (store != null) {
                 store.write(batchId, batchTime, parts); // keyed by batch id: a replayed batch replaces its file
             }
@@ -242,8 +250,12 @@ public final class StructuredRunner implements StreamEngine {
         stop(true);
     }
 
-    /** Summarizes one Kafka partition's records of a micro-batch, where they are. */
-    static final class Summarizer implements FlatMapFunction<Iterator<Row>, PartitionSummary> {
+    /**
+     * Summarizes one Kafka partition's records of a micro-batch, where they are. It reads Spark's internal rows (the
+     * plan's output: topic, partition, offset, key, value, timestamp in microseconds) rather than {@code Row}s, which
+     * would cost a conversion and several objects per record.
+     */
+    static final class Summarizer implements FlatMapFunction<Iterator<InternalRow>, PartitionSummary> {
         private static final long serialVersionUID = 1L;
         private final int samples;
 
@@ -252,20 +264,20 @@ public final class StructuredRunner implements StreamEngine {
         }
 
         @Override
-        public Iterator<PartitionSummary> call(Iterator<Row> rows) {
+        public Iterator<PartitionSummary> call(Iterator<InternalRow> rows) {
             if (!rows.hasNext()) {
                 return Collections.emptyIterator();
             }
-            Row first = rows.next();
+            InternalRow first = rows.next();
             long offset = first.getLong(2);
-            PartitionSummary summary = new PartitionSummary(OffsetRange.create(first.getString(0), first.getInt(1),
-                    offset, offset + 1));
+            PartitionSummary summary = new PartitionSummary(OffsetRange.create(first.getUTF8String(0).toString(),
+                    first.getInt(1), offset, offset + 1));
             summary.ranHere();
-            for (Row r = first; r != null; r = rows.hasNext() ? rows.next() : null) {
+            // The iterator may hand out one row object again and again: each row is read before the next.
+            for (InternalRow r = first; r != null; r = rows.hasNext() ? rows.next() : null) {
                 offset = r.getLong(2);
-                byte[] key = r.isNullAt(3) ? null : (byte[]) r.get(3);
-                summary.add(offset, key == null ? null : new String(key, StandardCharsets.UTF_8),
-                        r.isNullAt(4) ? null : (byte[]) r.get(4), r.getTimestamp(5).getTime(), samples);
+                summary.add(offset, r.isNullAt(3) ? null : new String(r.getBinary(3), StandardCharsets.UTF_8),
+                        r.isNullAt(4) ? null : r.getBinary(4), r.getLong(5) / 1000, samples);
             }
             summary.until(offset + 1);
             return List.of(summary).iterator();
