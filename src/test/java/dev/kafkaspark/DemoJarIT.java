@@ -2,7 +2,9 @@ package dev.kafkaspark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,39 @@ class DemoJarIT {
                     .matches("SUMMARY produced=1000 processed=1000 missing=0 duplicated=0 first-batch-ms=\\d+");
             assertThat(p.err()).isEmpty();
             p.assertTempDirEmpty();
+        }
+    }
+
+    /**
+     * With SCRAM logins and ACLs the demo still passes its self-check; the passwords it prints once are in no log
+     * file.
+     */
+    @Test
+    void withLoginsAndAclsTheSelfCheckPassesAndNoLogHoldsAPassword(@TempDir Path work) throws Exception {
+        try (JarProcess p = JarProcess.run(work, null, Duration.ofSeconds(180), "--auth", "scram", "--records", "1000",
+                "--rate", "max", "--kafka-port", "0", "--zk-port", "0", "--no-ui")) {
+            assertThat(p.exitCode()).as(p.transcript()).isZero();
+            assertThat(p.out()).last().asString()
+                    .matches("SUMMARY produced=1000 processed=1000 missing=0 duplicated=0 first-batch-ms=\\d+");
+            String users = p.out().stream().filter(l -> l.contains("users, with passwords made for this run"))
+                    .findFirst().orElseThrow(() -> new AssertionError(p.transcript()));
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("admin (\\S+) \\(super user\\), producer (\\S+), spark (\\S+)$").matcher(users);
+            assertThat(m.find()).as(users).isTrue();
+            assertThat(p.out()).as(p.transcript()).anyMatch(l -> l.contains("denied, as the ACLs say:"
+                    + " TopicAuthorizationException"));
+            List<Path> logs;
+            try (var files = Files.walk(work)) { // the process's log file, and anything else it wrote
+                logs = files.filter(Files::isRegularFile).toList();
+            }
+            assertThat(logs).anyMatch(f -> f.getFileName().toString().equals("process.log"));
+            assertThat(logs).isNotEmpty();
+            for (Path log : logs) {
+                String text = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (int i = 1; i <= 3; i++) {
+                    assertThat(text).as("%s holds a password", log).doesNotContain(m.group(i));
+                }
+            }
         }
     }
 

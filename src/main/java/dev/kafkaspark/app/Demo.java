@@ -21,6 +21,7 @@ import dev.kafkaspark.pipeline.SyntheticProducer;
 import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.Failures;
 import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.testing.KafkaAuth;
 import dev.kafkaspark.testing.KafkaMode;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.tools.SeparateCluster;
@@ -64,6 +65,7 @@ public final class Demo {
 
     // The running parts, set as run() starts them.
     private KafkaCluster cluster;
+    private Access.Logins logins;
     private SyntheticProducer producer;
     private StreamEngine runner;
     private BatchStore store;
@@ -112,6 +114,9 @@ public final class Demo {
         try {
             startCluster();
             createTopic();
+            if (settings.cluster().auth() == KafkaAuth.SCRAM) {
+                logins = Access.setUp(cluster, settings.topic().name(), settings.stream().group(), narrator);
+            }
             startProducer();
             startStream();
             reason = awaitStop();
@@ -156,7 +161,7 @@ public final class Demo {
         // The environment starts Spark's context in the background (it takes the longest and needs no Kafka) while
         // ZooKeeper and the brokers start; a Spark master elsewhere gets its context from the streaming runner.
         DemoSettings.Stream s = settings.stream();
-        KafkaSparkEnvironment.Builder builder = KafkaSparkEnvironment.builder()
+        KafkaSparkEnvironment.Builder builder = KafkaSparkEnvironment.builder().auth(c.auth())
                 .mode(kraft ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER).brokerPort(kafkaPort.port()).brokers(c.brokers());
         if (kraft) {
             builder.controllerPort(metadataPort.port());
@@ -227,7 +232,7 @@ public final class Demo {
         DemoSettings.Producer p = settings.producer();
         producer = closer.register(SyntheticProducer.start(new SyntheticProducer.Settings(
                 cluster.allBootstrapServers(), settings.topic().name(), p.rate(), p.keys(), p.records(),
-                p.valueSize(), Map.of())));
+                p.valueSize(), logins == null ? Map.of() : logins.producer().clientProperties())));
         SyntheticProducer started = producer;
         closer.register(() -> narrator.step("producer stopped: %d sent, %d acknowledged%s", started.sent(),
                 started.acknowledged(), started.failed() > 0 ? ", " + started.failed() + " failed" : ""));
@@ -248,7 +253,8 @@ public final class Demo {
         }
         boolean structured = s.engine() == StreamEngine.Kind.STRUCTURED;
         runner = s.engine().prepare(new StreamingSettings(s.master(), APP_NAME, s.batchInterval(), topic,
-                s.group(), s.ui(), 4040, settings.output().show(), Map.of(), Map.of(), s.checkpoint()));
+                s.group(), s.ui(), 4040, settings.output().show(),
+                logins == null ? Map.of() : logins.spark().clientProperties(), Map.of(), s.checkpoint()));
         StreamEngine started = runner;
         closer.register(() -> {
             started.close();

@@ -1,6 +1,7 @@
 package dev.kafkaspark.app;
 
 import dev.kafkaspark.pipeline.Delivery;
+import dev.kafkaspark.testing.KafkaAuth;
 import dev.kafkaspark.pipeline.StreamEngine;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.cluster.ClusterMode;
@@ -45,11 +46,11 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
     }
 
     /**
-     * Where the cluster keeps its metadata, how many brokers (1 to 5), and where ZooKeeper (ZooKeeper mode), the first
-     * broker and the first controller (KRaft mode) listen.
+     * Where the cluster keeps its metadata, how many brokers (1 to 5), where ZooKeeper (ZooKeeper mode), the first
+     * broker and the first controller (KRaft mode) listen, and whether the brokers require logins.
      */
     public record Cluster(ClusterMode mode, int brokers, PortRequest zkPort, PortRequest kafkaPort,
-            PortRequest controllerPort) {
+            PortRequest controllerPort, KafkaAuth auth) {
 
         /** The port of the metadata service this mode runs: ZooKeeper's, or the first controller's. */
         public PortRequest metadataPort() {
@@ -147,6 +148,10 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
         require(stream.delivery() != null, "{delivery} must be at-least-once or exactly-once");
         require(stream.storeDir() == null || stream.delivery() == Delivery.EXACTLY_ONCE,
                 "{store} is for {delivery} exactly-once");
+        require(cluster.auth() == KafkaAuth.NONE || cluster.mode() == ClusterMode.ZOOKEEPER,
+                "{auth} scram runs in ZooKeeper mode only so far: drop {mode} kraft, or {auth}");
+        require(cluster.auth() == KafkaAuth.NONE || stream.master().startsWith("local"),
+                "{auth} scram runs with a local Spark master only: drop {master}, or {auth}");
         require(stream.checkpoint() == null || stream.engine() == StreamEngine.Kind.STRUCTURED,
                 "{checkpoint} is for {engine} structured (the DStream job keeps its offsets in the consumer group or"
                         + " the exactly-once store)");

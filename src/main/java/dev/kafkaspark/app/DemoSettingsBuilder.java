@@ -3,6 +3,7 @@ package dev.kafkaspark.app;
 import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.app.DemoSettings.PortRequest;
 import dev.kafkaspark.pipeline.Delivery;
+import dev.kafkaspark.testing.KafkaAuth;
 import dev.kafkaspark.pipeline.StreamEngine;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class DemoSettingsBuilder {
     private PortRequest kafkaPort = PortRequest.preferred(DemoSettings.DEFAULT_KAFKA_PORT);
     private PortRequest controllerPort = PortRequest.preferred(DemoSettings.DEFAULT_CONTROLLER_PORT);
     private ClusterMode mode = ClusterMode.ZOOKEEPER;
+    private KafkaAuth auth = KafkaAuth.NONE;
     private boolean ui = true;
     private String master = "local[2]";
     private String group = StreamingSettings.DEFAULT_GROUP;
@@ -99,6 +101,12 @@ public final class DemoSettingsBuilder {
     /** Where the cluster keeps its metadata (default ZooKeeper, as in the classic walkthrough). @return this */
     public DemoSettingsBuilder mode(ClusterMode v) {
         mode = v;
+        return this;
+    }
+
+    /** Whether the brokers require SASL/SCRAM logins and ACLs. */
+    public DemoSettingsBuilder auth(KafkaAuth v) {
+        auth = v;
         return this;
     }
 
@@ -222,7 +230,7 @@ public final class DemoSettingsBuilder {
     public DemoSettings build() {
         int rf = replicationFactor != null ? replicationFactor : DemoSettings.defaultReplicationFactor(brokers);
         int minIsr = minInsyncReplicas != null ? minInsyncReplicas : DemoSettings.defaultMinInsync(rf);
-        return new DemoSettings(new DemoSettings.Cluster(mode, brokers, zkPort, kafkaPort, controllerPort),
+        return new DemoSettings(new DemoSettings.Cluster(mode, brokers, zkPort, kafkaPort, controllerPort, auth),
                 new DemoSettings.Topic(topic, partitions, rf, minIsr),
                 new DemoSettings.Producer(rate, keys, records, valueSize),
                 new DemoSettings.Stream(master, group, batchInterval, ui, delivery, storeDir, engine, checkpoint),

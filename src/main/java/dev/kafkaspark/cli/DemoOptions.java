@@ -6,6 +6,7 @@ import dev.kafkaspark.cluster.ClusterMode;
 import dev.kafkaspark.pipeline.StreamingSettings;
 import dev.kafkaspark.pipeline.Delivery;
 import dev.kafkaspark.pipeline.StreamEngine;
+import dev.kafkaspark.testing.KafkaAuth;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -49,6 +50,12 @@ public final class DemoOptions {
             description = "Where Kafka keeps its metadata: zookeeper (the classic walkthrough) or kraft (no ZooKeeper:"
                     + " a controller quorum of its own, as in Kafka 4) (default: ${DEFAULT-VALUE}).")
     ClusterMode mode;
+
+    @Option(names = "--auth", paramLabel = "none|scram", defaultValue = "none",
+            description = "none (anyone may read and write, as in the classic walkthrough) or scram (every broker port"
+                    + " requires a SASL/SCRAM login, and ACLs decide who may do what; ZooKeeper mode)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    KafkaAuth auth;
 
     @Option(names = "--zk-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
             description = "ZooKeeper port (default: 2181, or a free port if 2181 is taken; 0: any free port).")
@@ -148,7 +155,7 @@ public final class DemoOptions {
         if (mode == ClusterMode.ZOOKEEPER && controllerPort != null) {
             throw new IllegalArgumentException("--controller-port is for KRaft mode: add --mode kraft, or drop it");
         }
-        return DemoSettings.builder().mode(mode)
+        return DemoSettings.builder().mode(mode).auth(auth)
                 .controllerPort(controllerPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_CONTROLLER_PORT)
                         : PortRequest.explicit(controllerPort)).topic(topic).partitions(partitions).batchInterval(batchInterval).rate(rate)
                 .keys(keys).records(records == null ? -1 : records).duration(duration)

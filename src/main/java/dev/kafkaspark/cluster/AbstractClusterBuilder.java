@@ -14,6 +14,7 @@ abstract class AbstractClusterBuilder<B extends AbstractClusterBuilder<B>> imple
     int firstBrokerId = 0;
     final Map<String, String> brokerProperties = new HashMap<>();
     Duration startTimeout = Duration.ofSeconds(60);
+    Scram scram;
 
     @SuppressWarnings("unchecked")
     private B self() {
@@ -72,6 +73,12 @@ abstract class AbstractClusterBuilder<B extends AbstractClusterBuilder<B>> imple
     @Override
     public B startTimeout(Duration timeout) {
         this.startTimeout = timeout;
+        return self();
+    }
+
+    @Override
+    public B scram(Scram scram) {
+        this.scram = scram;
         return self();
     }
 }

@@ -26,7 +26,13 @@ public final class Admins {
 
     /** Creates an admin client for the given bootstrap address with short, local-cluster timeouts. */
     public static Admin create(String bootstrapServers, Duration timeout) {
+        return create(bootstrapServers, timeout, java.util.Map.of());
+    }
+
+    /** As {@link #create(String, Duration)}, with client properties (a login) on top. */
+    public static Admin create(String bootstrapServers, Duration timeout, java.util.Map<String, String> client) {
         Properties p = properties(timeout);
+        p.putAll(client);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return Admin.create(p);
     }

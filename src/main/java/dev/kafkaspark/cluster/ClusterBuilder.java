@@ -46,6 +46,13 @@ public interface ClusterBuilder {
     /** How long start-up may take before it fails. */
     ClusterBuilder startTimeout(Duration timeout);
 
+    /**
+     * Every listener requires a SASL/SCRAM login, the brokers log in to each other as {@code scram.broker()}, and an
+     * authorizer allows only what ACLs allow ({@code scram.admin()} and the broker user are super users); {@code null}
+     * (the default): no logins, everything allowed.
+     */
+    ClusterBuilder scram(Scram scram);
+
     /** Starts the cluster and waits until every broker answers. */
     KafkaCluster start();
 }

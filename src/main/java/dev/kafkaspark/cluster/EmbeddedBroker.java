@@ -27,7 +27,6 @@ import scala.Option;
 public final class EmbeddedBroker implements Broker, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-    private static final ListenerName PLAINTEXT = ListenerName.normalised("PLAINTEXT");
 
     private final int brokerId;
     private final Properties props;
@@ -59,6 +58,15 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
      */
     public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
             Map<String, String> overrides, Path dataParent) {
+        return start(brokerId, zkConnect, port, clusterSize, overrides, dataParent, null);
+    }
+
+    /**
+     * Starts a broker, with SASL/SCRAM logins and ACLs when {@code scram} is given (its credentials must be in
+     * ZooKeeper already).
+     */
+    public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
+            Map<String, String> overrides, Path dataParent, Scram scram) {
         RuntimeCheck.requireKafkaClients();
         ExitGuard.acquire();
         DataDir logDir;
@@ -68,13 +76,18 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
             ExitGuard.release();
             throw e;
         }
+        String protocol = scram == null ? "PLAINTEXT" : Scram.PROTOCOL;
         Properties props = defaults(brokerId, zkConnect, port, clusterSize, logDir);
+        props.put(SocketServerConfigs.LISTENERS_CONFIG, protocol + "://" + Ports.LOOPBACK + ":" + port);
+        if (scram != null) {
+            props.putAll(scram.brokerProperties("kafka.security.authorizer.AclAuthorizer"));
+        }
         props.putAll(overrides);
         try {
             KafkaServer server = startServer(brokerId, props);
-            int bound = server.boundPort(PLAINTEXT);
+            int bound = server.boundPort(ListenerName.normalised(protocol));
             // A restart binds the same port, so clients find the broker where they left it.
-            props.put(SocketServerConfigs.LISTENERS_CONFIG, "PLAINTEXT://" + Ports.LOOPBACK + ":" + bound);
+            props.put(SocketServerConfigs.LISTENERS_CONFIG, protocol + "://" + Ports.LOOPBACK + ":" + bound);
             LOG.info("Kafka broker {} started at {}:{}", brokerId, Ports.LOOPBACK, bound);
             return new EmbeddedBroker(brokerId, props, server, logDir, bound);
         } catch (Throwable e) {

@@ -31,8 +31,18 @@ public interface KafkaCluster extends AutoCloseable {
                         + brokers().stream().map(Broker::brokerId).toList()));
     }
 
-    /** An admin client for this cluster, owned by the cluster (do not close it). */
+    /** An admin client for this cluster, owned by the cluster (do not close it); with SCRAM, the admin user's. */
     Admin admin();
+
+    /** The cluster's logins when its listeners require SASL/SCRAM; empty when they take anyone. */
+    default Optional<Scram> scram() {
+        return Optional.empty();
+    }
+
+    /** What a client needs to log in as the cluster's admin user (nothing without SCRAM). */
+    default java.util.Map<String, String> adminClientProperties() {
+        return scram().map(s -> s.admin().clientProperties()).orElse(java.util.Map.of());
+    }
 
     /** Where this cluster keeps its metadata. */
     ClusterMode mode();

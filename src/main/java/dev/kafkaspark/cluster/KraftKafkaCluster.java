@@ -157,6 +157,10 @@ public final class KraftKafkaCluster implements KafkaCluster {
         /** Formats and starts the nodes side by side, and waits until every broker answers. */
         @Override
         public KraftKafkaCluster start() {
+            if (scram != null) {
+                throw new IllegalArgumentException("SCRAM logins are not available in KRaft mode yet: use ZooKeeper"
+                        + " mode (--mode zookeeper)");
+            }
             RuntimeCheck.requireKafkaClients();
             Closer closer = new Closer();
             try {

@@ -25,8 +25,11 @@ public final class ZkKafkaCluster implements KafkaCluster {
     private final Closer closer;
     private volatile boolean closed;
 
+    private final Scram scram;
+
     private ZkKafkaCluster(EmbeddedZooKeeper zookeeper, String zookeeperConnect, List<? extends Broker> brokers,
-            Admin admin, Closer closer) {
+            Admin admin, Closer closer, Scram scram) {
+        this.scram = scram;
         this.zookeeper = zookeeper;
         this.zookeeperConnect = zookeeperConnect;
         this.brokers = List.copyOf(brokers);
@@ -86,6 +89,11 @@ public final class ZkKafkaCluster implements KafkaCluster {
     }
 
     @Override
+    public Optional<Scram> scram() {
+        return Optional.ofNullable(scram);
+    }
+
+    @Override
     public Admin admin() {
         if (closed) {
             throw new IllegalStateException("the cluster is closed");
@@ -135,7 +143,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
                 int id = firstBrokerId + i;
                 int port = i == 0 ? firstBrokerPort : 0;
                 ids.add(id);
-                starts.add(() -> EmbeddedBroker.start(id, zkConnect, port, brokers, props, dataDir));
+                starts.add(() -> EmbeddedBroker.start(id, zkConnect, port, brokers, props, dataDir, scram));
             }
             return ParallelStart.all(ids, starts, closer, null);
         }
@@ -153,13 +161,18 @@ public final class ZkKafkaCluster implements KafkaCluster {
                             DataDir.of(dataDir, "zookeeper", "kafka-spark-zk-")));
                     zkConnect = zk.connectString();
                 }
+                if (scram != null) {
+                    // The brokers log in to each other as their own user: its credential must be there first.
+                    ZkCredentials.write(zkConnect, startTimeout, scram.broker(), scram.admin());
+                }
                 List<EmbeddedBroker> started = startBrokers(zkConnect, closer);
                 String bootstrap = started.stream().map(EmbeddedBroker::bootstrapServers)
                         .collect(Collectors.joining(","));
-                Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30));
+                Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30),
+                        scram == null ? Map.of() : scram.admin().clientProperties());
                 closer.register(() -> admin.close(Duration.ofSeconds(5)));
                 Admins.awaitBrokers(admin, started.stream().map(EmbeddedBroker::brokerId).toList(), startTimeout);
-                return new ZkKafkaCluster(zk, zkConnect, started, admin, closer);
+                return new ZkKafkaCluster(zk, zkConnect, started, admin, closer, scram);
             } catch (Throwable e) {
                 // Any failure, an Error included (a class path clash throws one), stops what started.
                 try {

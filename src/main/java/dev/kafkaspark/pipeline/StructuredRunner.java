@@ -93,7 +93,10 @@ public final class StructuredRunner implements StreamEngine {
             session.conf().set("spark.sql.streaming.stopTimeout",
                     Long.toString(settings.batchInterval().toMillis() * 3));
             session.streams().addListener(timings);
-            records = session.readStream().format("kafka")
+            var reader = session.readStream().format("kafka");
+            // The consumer settings given (a login, say), as the Kafka source takes them: prefixed "kafka.".
+            settings.kafkaOverrides().forEach((key, value) -> reader.option("kafka." + key, value));
+            records = reader
                     .option("kafka.bootstrap.servers", bootstrapServers)
                     .option("subscribe", settings.topic())
                     .option("startingOffsets", "earliest")

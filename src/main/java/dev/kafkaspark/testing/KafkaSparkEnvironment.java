@@ -4,6 +4,7 @@ import dev.kafkaspark.support.Closer;
 import dev.kafkaspark.support.RuntimeCheck;
 import dev.kafkaspark.support.TempDir;
 import dev.kafkaspark.cluster.KafkaCluster;
+import dev.kafkaspark.cluster.Scram;
 import dev.kafkaspark.cluster.TopicSpec;
 import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.ClusterBuilder;
@@ -64,6 +65,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     private final StructuredStreams structured = new StructuredStreams(this::sparkContext,
             () -> newDirectory("checkpoints"));
     private TempDir scratch;
+    private final Logins logins;
     private volatile boolean closed;
 
     private KafkaSparkEnvironment(KafkaCluster cluster, BackgroundSpark spark, Closer closer,
@@ -72,7 +74,8 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         this.spark = spark;
         this.closer = closer;
         this.io = closer.register(new TopicIo(cluster.allBootstrapServers(), cluster.admin(), autoCreateTopics,
-                TIMEOUT));
+                TIMEOUT, cluster.adminClientProperties()));
+        this.logins = new Logins(cluster, TIMEOUT);
     }
 
     /** A builder: one broker, free ports, local Spark with the UI off. */
@@ -103,6 +106,22 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
     public KafkaCluster cluster() {
         check();
         return cluster;
+    }
+
+    /** Whether the brokers require logins ({@link KafkaAuth#SCRAM}) or take anyone. */
+    public KafkaAuth auth() {
+        check();
+        return cluster.scram().isPresent() ? KafkaAuth.SCRAM : KafkaAuth.NONE;
+    }
+
+    /**
+     * With {@link KafkaAuth#SCRAM}: what a Kafka client (or a Spark job's consumer, or the Kafka source with each key
+     * prefixed {@code kafka.}) needs to log in as this user. A new user is created with a generated password and no
+     * ACLs; grant them with {@code admin().createAcls(...)}. {@code "admin"} is the environment's super user.
+     */
+    public Map<String, String> clientProperties(String user) {
+        check();
+        return logins.clientProperties(user);
     }
 
     /** An admin client, owned by the environment (do not close it). */
@@ -191,9 +210,14 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         return ssc;
     }
 
-    /** Consumer properties for a direct stream on this cluster: string keys and values, earliest, no auto-commit. */
+    /**
+     * Consumer properties for a direct stream on this cluster: string keys and values, earliest, no auto-commit (with
+     * {@link KafkaAuth#SCRAM}, logged in as the admin user).
+     */
     public Map<String, Object> kafkaParams(String groupId) {
-        return StreamingRunner.directStreamParams(bootstrapServers(), groupId);
+        Map<String, Object> p = StreamingRunner.directStreamParams(bootstrapServers(), groupId);
+        p.putAll(cluster.adminClientProperties());
+        return p;
     }
 
     /** A kafka-0-10 direct stream on a topic ({@code PreferConsistent}, {@code Subscribe}). */
@@ -220,7 +244,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
      */
     public Dataset<Row> readStream(String topic) {
         check();
-        return structured.read(bootstrapServers(), topic);
+        return structured.read(bootstrapServers(), topic, cluster.adminClientProperties());
     }
 
     /** Waits until a query has read at least {@code rows} rows; fails at the timeout or when the query fails. */
@@ -289,8 +313,15 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         private boolean alignedClock;
         private boolean withSpark = true;
         private boolean autoCreateTopics;
+        private KafkaAuth auth = KafkaAuth.NONE;
 
         private Builder() {
+        }
+
+        /** Whether the brokers require SCRAM logins and ACLs (default {@link KafkaAuth#NONE}). */
+        public Builder auth(KafkaAuth auth) {
+            this.auth = java.util.Objects.requireNonNull(auth, "auth");
+            return this;
         }
 
         /** Which Kafka (default {@link KafkaMode#ZOOKEEPER}); everything else works the same in both. */
@@ -403,7 +434,8 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
             boolean sparkRegistered = false;
             try {
                 KafkaCluster started = closer.register(mode.clusterBuilder(zookeeperPort, controllerPort)
-                        .brokers(brokers).brokerPort(brokerPort).brokerProperties(brokerProperties).start());
+                        .brokers(brokers).brokerPort(brokerPort).brokerProperties(brokerProperties)
+                        .scram(auth == KafkaAuth.SCRAM ? Scram.generate() : null).start());
                 if (sparkLease != null) {
                     // Registered after the cluster, so it is released before the brokers stop.
                     closer.register(sparkLease);

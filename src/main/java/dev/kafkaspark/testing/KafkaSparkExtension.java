@@ -88,8 +88,8 @@ public final class KafkaSparkExtension implements BeforeAllCallback, ParameterRe
                 "use @KafkaSparkTest on the test class, or register the extension with KafkaSparkExtension.with(...)"));
         List<TopicSpec> topics = Arrays.stream(settings.topics()).map(KafkaSparkExtension::topic).toList();
         ExtensionContext owner = settings.shared() ? classContext.getRoot() : classContext;
-        String key = "environment:" + settings.mode() + ":" + settings.brokers() + ":" + Arrays.toString(settings.brokerProperties()) + ":"
-                + settings.spark() + (settings.shared() ? "" : ":" + testClass.getName());
+        String key = "environment:" + settings.mode() + ":" + settings.auth() + ":" + settings.brokers() + ":"
+                + Arrays.toString(settings.brokerProperties()) + ":" + settings.spark() + (settings.shared() ? "" : ":" + testClass.getName());
         KafkaSparkEnvironment env = start(owner, key, build(settings));
         // A shared environment may have been started for another class: make sure this class's topics exist.
         topics.forEach(t -> env.createTopic(t.name(), t.partitions(), t.replicationFactor(), t.configs()));
@@ -116,7 +116,7 @@ public final class KafkaSparkExtension implements BeforeAllCallback, ParameterRe
 
     private static KafkaSparkEnvironment.Builder build(KafkaSparkTest settings) {
         KafkaSparkEnvironment.Builder b = KafkaSparkEnvironment.builder().mode(settings.mode())
-                .brokers(settings.brokers()).spark(settings.spark());
+                .brokers(settings.brokers()).spark(settings.spark()).auth(settings.auth());
         for (String property : settings.brokerProperties()) {
             int eq = property.indexOf('=');
             if (eq <= 0) {

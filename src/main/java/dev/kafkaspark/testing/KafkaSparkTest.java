@@ -34,6 +34,12 @@ public @interface KafkaSparkTest {
     /** Which Kafka: a ZooKeeper and brokers (the default), or KRaft nodes with no ZooKeeper. */
     KafkaMode mode() default KafkaMode.ZOOKEEPER;
 
+    /**
+     * Whether the brokers require logins: {@link KafkaAuth#SCRAM} for SASL/SCRAM and ACLs, with
+     * {@link KafkaSparkEnvironment#clientProperties(String)} for each user (default: none, anyone may do anything).
+     */
+    KafkaAuth auth() default KafkaAuth.NONE;
+
     /** Topics to create: {@code "name"}, {@code "name:partitions"} or {@code "name:partitions:replication"}. */
     String[] topics() default {};
 

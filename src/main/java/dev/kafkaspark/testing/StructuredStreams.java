@@ -58,9 +58,11 @@ final class StructuredStreams {
         return first;
     }
 
-    /** The topic as a streaming Dataset from its earliest offset, key and value as strings. */
-    Dataset<Row> read(String bootstrapServers, String topic) {
-        return session().readStream().format("kafka")
+    /** The topic as a streaming Dataset from its earliest offset, key and value as strings, with this login. */
+    Dataset<Row> read(String bootstrapServers, String topic, java.util.Map<String, String> login) {
+        var reader = session().readStream().format("kafka");
+        login.forEach((key, value) -> reader.option("kafka." + key, value));
+        return reader
                 .option("kafka.bootstrap.servers", bootstrapServers)
                 .option("subscribe", topic)
                 .option("startingOffsets", "earliest")

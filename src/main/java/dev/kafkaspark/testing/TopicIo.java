@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class TopicIo implements AutoCloseable {
 
     private final String bootstrapServers;
+    private final Map<String, String> login;
     private final Admin admin;
     private final boolean autoCreate;
     private final Duration timeout;
@@ -44,7 +45,8 @@ final class TopicIo implements AutoCloseable {
      * @param autoCreate whether the brokers create topics on first use (then no topic is checked)
      * @param timeout how long a send waits for its acknowledgement, and a topic check for the brokers
      */
-    TopicIo(String bootstrapServers, Admin admin, boolean autoCreate, Duration timeout) {
+    TopicIo(String bootstrapServers, Admin admin, boolean autoCreate, Duration timeout, Map<String, String> login) {
+        this.login = Map.copyOf(login);
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
         this.autoCreate = autoCreate;
@@ -70,7 +72,7 @@ final class TopicIo implements AutoCloseable {
     private synchronized List<Future<RecordMetadata>> sendAll(String topic, List<ProducerRecord<String, String>> rs) {
         requireTopic(topic);
         if (producer == null) {
-            producer = producer(bootstrapServers, timeout);
+            producer = producer(bootstrapServers, timeout, login);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         rs.forEach(r -> acks.add(producer.send(r)));
@@ -96,6 +98,7 @@ final class TopicIo implements AutoCloseable {
     List<ConsumerRecord<String, String>> awaitRecords(String topic, int count, Duration wait) {
         requireTopic(topic);
         Properties p = new Properties();
+        p.putAll(login);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -147,8 +150,10 @@ final class TopicIo implements AutoCloseable {
     }
 
     /** An idempotent {@code acks=all} producer of string keys and values that blocks at most {@code maxBlock}. */
-    static KafkaProducer<String, String> producer(String bootstrapServers, Duration maxBlock) {
+    static KafkaProducer<String, String> producer(String bootstrapServers, Duration maxBlock,
+            Map<String, String> login) {
         Properties p = new Properties();
+        p.putAll(login);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -74,6 +74,8 @@ class CliTest {
         "--delivery sometimes|not a delivery mode",
         "--store somewhere|--store is for --delivery exactly-once",
         "--engine sideways|expected one of",
+        "--auth maybe|expected one of",
+        "--auth scram --mode kraft|--auth scram runs in ZooKeeper mode only so far",
         "--checkpoint somewhere|--checkpoint is for --engine structured",
         "stream --checkpoint somewhere|--checkpoint is for --engine structured",
         "broker --brokers 0|--brokers must be between 1 and 5",

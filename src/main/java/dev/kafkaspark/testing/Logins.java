@@ -1,0 +1,37 @@
+package dev.kafkaspark.testing;
+
+import dev.kafkaspark.cluster.KafkaCluster;
+import dev.kafkaspark.cluster.Scram;
+import dev.kafkaspark.cluster.Users;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The users of an environment whose brokers require SCRAM logins: created on first use, with generated passwords. */
+final class Logins {
+
+    private final KafkaCluster cluster;
+    private final Duration timeout;
+    private final Map<String, Scram.Login> users = new HashMap<>();
+
+    Logins(KafkaCluster cluster, Duration timeout) {
+        this.cluster = cluster;
+        this.timeout = timeout;
+    }
+
+    /** The client properties of this user, creating it (with no ACLs: it may do nothing yet) when new. */
+    synchronized Map<String, String> clientProperties(String user) {
+        Scram scram = cluster.scram().orElseThrow(() -> new IllegalStateException("this environment's brokers take"
+                + " clients without logins: start it with auth(KafkaAuth.SCRAM) for users and ACLs"));
+        if (user.equals(scram.admin().user())) {
+            return scram.admin().clientProperties();
+        }
+        Scram.Login login = users.get(user);
+        if (login == null) {
+            login = Scram.Login.generate(user);
+            Users.create(cluster.admin(), cluster.bootstrapServers(), login, timeout);
+            users.put(user, login);
+        }
+        return login.clientProperties();
+    }
+}
