@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Who may read and write, under {@code --auth scram}: the demo's two users besides the admin, the ACLs each gets, and
  * the lesson, one attempt the ACLs deny, before the demo runs with the right user for each part.
  */
-final class Access {
+public final class Access {
 
     /** The prefix of the consumer groups Structured Streaming's Kafka source makes up for each query. */
     static final String STRUCTURED_GROUPS = "spark-kafka-source-";
@@ -33,8 +33,11 @@ final class Access {
      * @param producer may write (and describe) the topic
      * @param spark may read the topic and use the job's consumer groups
      */
-    record Logins(Scram.Login producer, Scram.Login spark) {
+    public record Logins(Scram.Login producer, Scram.Login spark) {
     }
+
+    /** The console consumer's groups ({@code consume} without {@code --group}). */
+    static final String CONSOLE_GROUPS = "console-consumer-";
 
     private Access() {
     }
@@ -45,12 +48,24 @@ final class Access {
         narrator.step("SASL/SCRAM-SHA-256: every broker port requires a login, and the brokers allow only what an ACL"
                 + " allows; they log in to each other as user %s. ZooKeeper is not protected: it listens on 127.0.0.1"
                 + " only", scram.broker().user());
-        Logins logins = new Logins(Scram.Login.generate("producer"), Scram.Login.generate("spark"));
-        Users.create(cluster.admin(), cluster.bootstrapServers(), logins.producer(), TIMEOUT);
-        Users.create(cluster.admin(), cluster.bootstrapServers(), logins.spark(), TIMEOUT);
+        Logins logins = grant(cluster, topic, group);
         narrator.step("users, with passwords made for this run (shown only here, never logged): %s %s (super user),"
                 + " %s %s, %s %s", scram.admin().user(), scram.admin().password(), logins.producer().user(),
                 logins.producer().password(), logins.spark().user(), logins.spark().password());
+        aclLines(logins, topic, group).forEach(line -> narrator.step("%s", line));
+        lesson(cluster.bootstrapServers(), topic, logins.producer(), narrator);
+        return logins;
+    }
+
+    /**
+     * Creates users {@code producer} (may write and describe the topic) and {@code spark} (may read and describe it,
+     * and use the job's groups, its executors', Structured Streaming's and the console consumer's), with generated
+     * passwords, and waits until the brokers accept their logins and list their ACLs.
+     */
+    public static Logins grant(KafkaCluster cluster, String topic, String group) {
+        Logins logins = new Logins(Scram.Login.generate("producer"), Scram.Login.generate("spark"));
+        Users.create(cluster.admin(), cluster.bootstrapServers(), logins.producer(), TIMEOUT);
+        Users.create(cluster.admin(), cluster.bootstrapServers(), logins.spark(), TIMEOUT);
         List<AclBinding> acls = new ArrayList<>();
         for (AclOperation op : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
             acls.add(Users.allow(logins.producer(), op, ResourceType.TOPIC, topic, PatternType.LITERAL));
@@ -62,15 +77,21 @@ final class Access {
         for (String g : List.of(group, "spark-executor-" + group)) {
             acls.add(Users.allow(logins.spark(), AclOperation.READ, ResourceType.GROUP, g, PatternType.LITERAL));
         }
-        acls.add(Users.allow(logins.spark(), AclOperation.READ, ResourceType.GROUP, STRUCTURED_GROUPS,
-                PatternType.PREFIXED));
+        for (String prefix : List.of(STRUCTURED_GROUPS, CONSOLE_GROUPS)) {
+            acls.add(Users.allow(logins.spark(), AclOperation.READ, ResourceType.GROUP, prefix,
+                    PatternType.PREFIXED));
+        }
         Users.grant(cluster.admin(), acls, TIMEOUT);
-        narrator.step("ACL: %s may WRITE and DESCRIBE topic %s", logins.producer().principal(), topic);
-        narrator.step("ACL: %s may READ and DESCRIBE topic %s, and READ groups %s and spark-executor-%s (its"
-                + " executors'), and those starting %s (Structured Streaming's)", logins.spark().principal(), topic,
-                group, group, STRUCTURED_GROUPS);
-        lesson(cluster.bootstrapServers(), topic, logins.producer(), narrator);
         return logins;
+    }
+
+    /** The ACLs {@link #grant} gives, for people. */
+    public static List<String> aclLines(Logins logins, String topic, String group) {
+        return List.of(String.format("ACL: %s may WRITE and DESCRIBE topic %s", logins.producer().principal(), topic),
+                String.format("ACL: %s may READ and DESCRIBE topic %s, and READ groups %s and spark-executor-%s (its"
+                        + " executors'), and those starting %s (Structured Streaming's) or %s (the console"
+                        + " consumer's)", logins.spark().principal(), topic, group, group, STRUCTURED_GROUPS,
+                        CONSOLE_GROUPS));
     }
 
     /** User {@code producer} tries to read the topic: Kafka refuses. */

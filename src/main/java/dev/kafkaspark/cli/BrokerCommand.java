@@ -1,5 +1,12 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.app.Access;
+import dev.kafkaspark.app.DemoSettings;
+import dev.kafkaspark.cluster.Scram;
+import dev.kafkaspark.pipeline.StreamingSettings;
+import dev.kafkaspark.testing.KafkaAuth;
+import java.util.List;
+
 import dev.kafkaspark.app.Narrator;
 import dev.kafkaspark.cluster.Broker;
 import dev.kafkaspark.cluster.ClusterMode;
@@ -74,6 +81,21 @@ public final class BrokerCommand implements Callable<Integer> {
                     + " kafka-server-start.sh keeps its log.dirs (default: temp directories removed at exit).")
     Path dataDir;
 
+    @Option(names = "--auth", paramLabel = "none|scram", defaultValue = "none",
+            description = "scram: every port requires a SASL/SCRAM-SHA-256 login and ACLs decide who may do what;"
+                    + " users admin, producer and spark get a client-<user>.properties in --config-dir"
+                    + " (ZooKeeper mode, own ZooKeeper) (default: ${DEFAULT-VALUE}).")
+    KafkaAuth auth;
+
+    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "logs",
+            description = "With --auth scram: where the client-<user>.properties files go (default: ${DEFAULT-VALUE}).")
+    Path configDir;
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = DemoSettings.DEFAULT_TOPIC,
+            description = "With --auth scram: the topic the producer and spark users get ACLs for"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String aclTopic;
+
     @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE",
             description = "A broker setting, as in server.properties (repeatable).")
     Map<String, String> properties = new HashMap<>();
@@ -90,6 +112,10 @@ public final class BrokerCommand implements Callable<Integer> {
         if (brokerId < 0) {
             throw new UsageException("--broker-id must not be negative, not " + brokerId);
         }
+        if (auth == KafkaAuth.SCRAM && (mode == ClusterMode.KRAFT || zookeeper != null)) {
+            throw new UsageException("--auth scram runs in ZooKeeper mode with the broker's own ZooKeeper only so far:"
+                    + " drop " + (zookeeper != null ? "--zookeeper" : "--mode kraft") + ", or --auth");
+        }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         if (mode == ClusterMode.KRAFT) {
             return KraftBroker.run(narrator, new KraftBroker.Options(controller, controllerPort, port, brokerId,
@@ -100,7 +126,8 @@ public final class BrokerCommand implements Callable<Integer> {
         ZkKafkaCluster.Builder builder = ZkKafkaCluster.builder().brokers(brokers).firstBrokerId(brokerId)
                 .brokerPort(kafka.port())
                 .brokerProperties(properties)
-                .dataDir(dataDir);
+                .dataDir(dataDir)
+                .scram(auth == KafkaAuth.SCRAM ? Scram.generate() : null);
         Ports.Choice zk = null;
         if (zookeeper != null) {
             requireFreeIds(ClusterCheck.brokerIds(zookeeper));
@@ -138,6 +165,9 @@ public final class BrokerCommand implements Callable<Integer> {
             narrator.step("%s", dataDir == null ? "data in temp directories, removed at exit (--data-dir DIR keeps it)"
                     : "data kept in " + dataDir.toAbsolutePath() + ": start again with the same --data-dir to find"
                             + " your topics and records");
+            if (auth == KafkaAuth.SCRAM) {
+                logins(cluster, narrator);
+            }
             narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", cluster.bootstrapServers());
             if (zookeeper != null) {
                 watchZooKeeper(watch, cluster, zkConnected, narrator);
@@ -156,6 +186,20 @@ public final class BrokerCommand implements Callable<Integer> {
                         ? (brokers == 1 ? "its" : "their") + " files are removed"
                         : "the data stays in " + dataDir.toAbsolutePath());
         return 0;
+    }
+
+    /** Creates the users and ACLs, and writes each user's client properties. */
+    private void logins(ZkKafkaCluster cluster, Narrator narrator) {
+        Scram scram = cluster.scram().orElseThrow();
+        narrator.step("SASL/SCRAM-SHA-256: every port requires a login, and only what an ACL allows is allowed; the"
+                + " brokers log in to each other as user %s. ZooKeeper is not protected: it listens on 127.0.0.1 only",
+                scram.broker().user());
+        Access.Logins logins = Access.grant(cluster, aclTopic, StreamingSettings.DEFAULT_GROUP);
+        Access.aclLines(logins, aclTopic, StreamingSettings.DEFAULT_GROUP).forEach(l -> narrator.step("%s", l));
+        List<Path> files = ClientConfigs.write(configDir, cluster.bootstrapServers(), scram.admin(),
+                logins.producer(), logins.spark());
+        narrator.step("logins (readable by you only; give one to a tool with --command-config FILE): %s (admin, a"
+                + " super user), %s, %s", files.get(0), files.get(1), files.get(2));
     }
 
     /** Options of the other mode are mistakes: say which, and what to do instead. */

@@ -30,7 +30,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (zookeeper != null) {
             ClusterCheck.zookeeper(zookeeper).forEach(out::println);
         }
-        ClusterCheck.kafka(cluster.bootstrapServer).forEach(out::println);
+        ClusterCheck.kafka(cluster.bootstrapServer, cluster.login()).forEach(out::println);
         out.flush();
         return 0;
     }

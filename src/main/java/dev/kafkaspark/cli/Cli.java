@@ -86,6 +86,13 @@ public final class Cli {
                 err.flush();
                 return USAGE;
             }
+            java.util.Optional<String> denied = Denials.explain(ex, cmd.getCommandName(),
+                    cmd.getParseResult() == null ? null : cmd.getParseResult().matchedOptionValue("--topic", null));
+            if (denied.isPresent()) {
+                err.println("error: " + denied.get());
+                err.flush();
+                return FAILURE;
+            }
             err.println("error: " + oneLine(ex) + " (" + logHint() + (verbose ? ")" : "; --verbose shows the stack"
                     + " trace)"));
             err.flush();

@@ -68,14 +68,16 @@ public final class ConsumeCommand implements Callable<Integer> {
             throw new UsageException("--max-messages must be at least 1, not " + maxMessages);
         }
         String topic = topicOption.topic;
-        Clients.requireTopic(cluster.bootstrapServer, topic);
+        Map<String, String> client = new java.util.HashMap<>(cluster.login());
+        client.putAll(properties);
+        Clients.requireTopic(cluster.bootstrapServer, client, topic);
         String groupId = group != null ? group
                 : "console-consumer-" + ThreadLocalRandom.current().nextInt(10_000, 100_000);
         ConsoleConsumer.Settings settings = new ConsoleConsumer.Settings(cluster.bootstrapServer, topic, groupId,
                 fromBeginning, maxMessages == null ? -1 : maxMessages, timeout, printTimestamp, printPartition,
                 printOffset, printKey);
         long consumed;
-        try (ConsoleConsumer consumer = new ConsoleConsumer(settings, properties);
+        try (ConsoleConsumer consumer = new ConsoleConsumer(settings, client);
                 Signals.Registration ignored = Signals.onInterrupt(consumer::wakeup)) {
             PrintWriter err = spec.commandLine().getErr();
             consumed = consumer.run(out, note -> {

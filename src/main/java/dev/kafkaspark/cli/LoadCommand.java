@@ -67,10 +67,11 @@ public final class LoadCommand implements Callable<Integer> {
             throw new UsageException("--duration must be positive");
         }
         String topic = topicOption.topic;
-        Clients.requireTopic(cluster.bootstrapServer, topic);
+        Map<String, String> login = cluster.login();
+        Clients.requireTopic(cluster.bootstrapServer, login, topic);
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         SyntheticProducer producer = SyntheticProducer.start(new SyntheticProducer.Settings(cluster.bootstrapServer,
-                topic, rate, keys, records == null ? -1 : records, valueSize, Map.of()));
+                topic, rate, keys, records == null ? -1 : records, valueSize, login));
         narrator.step("sending to %s at %s: %s records/s, %d keys, acks=all, idempotent%s; Ctrl-C stops", topic,
                 cluster.bootstrapServer, rate > 0 && !Double.isInfinite(rate) ? Formats.rate(rate) : "flat out",
                 keys, records != null ? ", " + records + " records in all"

@@ -45,9 +45,11 @@ public final class ProduceCommand implements Callable<Integer> {
             throw new UsageException("--key-separator must not be empty");
         }
         String topic = topicOption.topic;
-        Clients.requireTopic(cluster.bootstrapServer, topic);
+        Map<String, String> client = new java.util.HashMap<>(cluster.login());
+        client.putAll(properties);
+        Clients.requireTopic(cluster.bootstrapServer, client, topic);
         ConsoleProducer producer = new ConsoleProducer(cluster.bootstrapServer, topic,
-                parseKey ? keySeparator : null, properties);
+                parseKey ? keySeparator : null, client);
         if (System.console() != null) {
             err.println("type one record per line" + (parseKey ? " (key" + printable(keySeparator) + "value)" : "")
                     + "; Ctrl-D ends");

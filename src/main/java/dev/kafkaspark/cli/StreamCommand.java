@@ -124,7 +124,8 @@ public final class StreamCommand implements Callable<Integer> {
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         Launcher.savingNotice().ifPresent(spec.commandLine().getOut()::println);
         String topic = topicOption.topic;
-        Clients.requireTopic(cluster.bootstrapServer, topic);
+        Map<String, String> login = cluster.login();
+        Clients.requireTopic(cluster.bootstrapServer, login, topic);
         Map<String, String> sparkOverrides = new java.util.LinkedHashMap<>();
         conf.forEach((key, value) -> {
             if (!key.startsWith("spark.")) {
@@ -137,7 +138,7 @@ public final class StreamCommand implements Callable<Integer> {
             sparkOverrides.put("spark.driver.bindAddress", driverHost);
         }
         StreamingSettings settings = new StreamingSettings(master, APP_NAME, batchInterval, topic, group,
-                !noUi, 4040, show, Map.of(), sparkOverrides, checkpoint);
+                !noUi, 4040, show, login, sparkOverrides, checkpoint);
         BrokerWatch brokers = null;
         Ledger ledger = new Ledger();
         SeqSet expected = new SeqSet();

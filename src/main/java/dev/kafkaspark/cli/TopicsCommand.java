@@ -92,7 +92,7 @@ public final class TopicsCommand implements Callable<Integer> {
                         .replace("replication factor must", "--replication-factor must"));
             }
         }
-        try (Admin admin = Clients.admin(bootstrap)) {
+        try (Admin admin = Clients.admin(bootstrap, cluster.login())) {
             var brokers = Clients.brokers(admin, bootstrap);
             if (action.create) {
                 if (replicationFactor > brokers.size()) {

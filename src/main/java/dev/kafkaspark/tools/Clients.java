@@ -9,6 +9,8 @@ import dev.kafkaspark.cluster.Topics;
 import dev.kafkaspark.cluster.Admins;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,7 +33,9 @@ public final class Clients {
 
         UnreachableException(String bootstrap, Duration timeout) {
             super("no Kafka broker answered at " + bootstrap + " within " + timeout.toSeconds()
-                    + " s: start one with '" + SelfCommand.with("broker") + "', or pass --bootstrap-server");
+                    + " s: start one with '" + SelfCommand.with("broker") + "', or pass --bootstrap-server (a broker"
+                    + " that requires logins closes every connection without one: then pass --command-config FILE, or"
+                    + " --user and --password)");
         }
 
         UnreachableException(String bootstrap) {
@@ -42,8 +46,13 @@ public final class Clients {
 
     /** An admin client for the address; the caller closes it. */
     public static Admin admin(String bootstrap) {
+        return admin(bootstrap, Map.of());
+    }
+
+    /** An admin client for the address, with a login (client properties); the caller closes it. */
+    public static Admin admin(String bootstrap, Map<String, String> login) {
         requireListening(bootstrap);
-        return Admins.create(bootstrap, TIMEOUT);
+        return Admins.create(bootstrap, TIMEOUT, login);
     }
 
     /**
@@ -78,6 +87,11 @@ public final class Clients {
         try {
             return cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
+            if (e.getCause() instanceof SaslAuthenticationException) {
+                throw new IllegalStateException("the broker at " + bootstrap + " refused the login: "
+                        + e.getCause().getMessage() + ": check the user and password (--user/--password, or the file"
+                        + " given to --command-config)", e.getCause());
+            }
             if (e instanceof TimeoutException || e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw new UnreachableException(bootstrap, TIMEOUT);
             }
@@ -91,7 +105,12 @@ public final class Clients {
 
     /** Checks, with a short-lived admin client, that a broker answers at the address and the topic exists. */
     public static void requireTopic(String bootstrap, String topic) {
-        try (Admin admin = admin(bootstrap)) {
+        requireTopic(bootstrap, Map.of(), topic);
+    }
+
+    /** As {@link #requireTopic(String, String)}, logged in. */
+    public static void requireTopic(String bootstrap, Map<String, String> login, String topic) {
+        try (Admin admin = admin(bootstrap, login)) {
             requireTopic(admin, bootstrap, topic);
         }
     }

@@ -32,8 +32,13 @@ public final class ClusterCheck {
 
     /** The cluster id, brokers, controller and topics, as lines for people. */
     public static List<String> kafka(String bootstrap) {
+        return kafka(bootstrap, java.util.Map.of());
+    }
+
+    /** As {@link #kafka(String)}, logged in (client properties). */
+    public static List<String> kafka(String bootstrap, java.util.Map<String, String> login) {
         List<String> lines = new ArrayList<>();
-        try (Admin admin = Clients.admin(bootstrap)) {
+        try (Admin admin = Clients.admin(bootstrap, login)) {
             // One describe-cluster request answers all three; Clients.brokers turns "nobody there" into a clear error.
             DescribeClusterResult cluster = admin.describeCluster();
             Collection<Node> nodes = Clients.brokers(cluster, bootstrap);

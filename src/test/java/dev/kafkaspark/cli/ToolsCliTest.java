@@ -109,7 +109,8 @@ class ToolsCliTest {
         assertThat(stream.code()).as(stream.out() + stream.err()).isZero();
         assertThat(stream.out()).contains(engine == StreamEngine.Kind.STRUCTURED ? "Structured Streaming query started"
                 : "Spark Streaming started").contains("SUMMARY expected=3000 processed=3000 missing=0 duplicated=0");
-        assertThat(stream.out()).containsPattern("--- batch \\S+: \\d+ records");
+        // Structured Streaming names the micro-batch: "--- batch 0 at 10:41:06.000: 3000 records".
+        assertThat(stream.out()).containsPattern("--- batch (\\d+ at )?\\S+: \\d+ records");
         assertThat(stream.out()).containsPattern("p\\d offsets \\d+\\.\\.\\d+ \\(\\d+\\)");
     }
 

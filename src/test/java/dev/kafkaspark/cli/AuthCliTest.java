@@ -1,0 +1,87 @@
+package dev.kafkaspark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkaspark.cli.CliTest.Run;
+import dev.kafkaspark.cluster.Scram;
+import dev.kafkaspark.cluster.Users;
+import dev.kafkaspark.testing.KafkaAuth;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walkthrough's tools against brokers that require SCRAM logins, in this JVM: a login from a properties file or
+ * {@code --user}/{@code --password}, ACLs managed with {@code acls}, and one line with exit code 1 for a missing login,
+ * a wrong password and a missing ACL.
+ */
+@KafkaSparkTest(auth = KafkaAuth.SCRAM, spark = false)
+class AuthCliTest {
+
+    @Test
+    void theToolsLogInAndTheAclsDecide(KafkaSparkEnvironment env, @TempDir Path dir) throws Exception {
+        String b = env.bootstrapServers();
+        String topic = "auth-" + UUID.randomUUID().toString().substring(0, 8);
+        Scram.Login admin = env.cluster().scram().orElseThrow().admin();
+        Scram.Login writer = Scram.Login.generate("writer-" + topic);
+        Users.create(env.admin(), b, writer, Duration.ofSeconds(30));
+        List<Path> files = ClientConfigs.write(dir, b, admin, writer);
+        assertThat(Files.getPosixFilePermissions(files.get(0)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String adminConfig = files.get(0).toString();
+
+        assertThat(CliTest.run("topics", "--create", "--topic", topic, "--bootstrap-server", b, "--command-config",
+                adminConfig).code()).isZero();
+        // No ACL yet: writing is refused, naming the operation and the topic.
+        Run denied = produce(b, topic, "--user", writer.user(), "--password", writer.password());
+        assertOneLine(denied, "not allowed: this login may not WRITE topic " + topic);
+        Run added = CliTest.run("acls", "--add", "--allow-principal", writer.principal(), "--operation", "WRITE",
+                "--topic", topic, "--bootstrap-server", b, "--command-config", adminConfig);
+        assertThat(added.out()).as(added.err()).contains("added: " + writer.principal() + " may WRITE topic " + topic
+                + " (literal), from any host");
+        org.awaitility.Awaitility.await("the new ACL to reach the broker").atMost(Duration.ofSeconds(10))
+                .until(() -> produce(b, topic, "--command-config", files.get(1).toString()).code() == 0);
+        assertThat(CliTest.run("acls", "--list", "--topic", topic, "--bootstrap-server", b, "--command-config",
+                adminConfig).out()).contains(writer.principal() + " may WRITE topic " + topic);
+        // The writer may not read; a wrong password and no login at all are refused too.
+        assertOneLine(CliTest.run("consume", "--topic", topic, "--from-beginning", "--max-messages", "1",
+                "--bootstrap-server", b, "--command-config", files.get(1).toString()), "not allowed: this login may"
+                        + " not READ");
+        assertOneLine(CliTest.run("topics", "--list", "--bootstrap-server", b, "--user", admin.user(), "--password",
+                "wrong"), "refused the login: Authentication failed");
+        assertOneLine(CliTest.run("topics", "--list", "--bootstrap-server", b), "a broker that requires logins"
+                + " closes every connection without one");
+        Run removed = CliTest.run("acls", "--remove", "--allow-principal", writer.user(), "--operation", "WRITE",
+                "--topic", topic, "--bootstrap-server", b, "--command-config", adminConfig);
+        assertThat(removed.out()).contains("removed: " + writer.principal() + " may WRITE topic " + topic);
+    }
+
+    private static Run produce(String bootstrap, String topic, String... login) {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8)));
+            List<String> args = new java.util.ArrayList<>(List.of("produce", "--topic", topic, "--bootstrap-server",
+                    bootstrap));
+            args.addAll(List.of(login));
+            return CliTest.run(args.toArray(String[]::new));
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    private static void assertOneLine(Run r, String expected) {
+        assertThat(r.code()).as(r.err()).isEqualTo(Cli.FAILURE);
+        assertThat(r.err()).startsWith("error: ").contains(expected).doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+}
