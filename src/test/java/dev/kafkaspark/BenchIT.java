@@ -26,6 +26,7 @@ class BenchIT {
                     .anyMatch(l -> l.strip().startsWith("KRaft mode, 2 s batches")
                             && l.contains("than ZooKeeper (target: no later)") && l.length() <= 100)
                     .anyMatch(l -> l.startsWith("DStreams and Structured Streaming, same run"))
+                    .anyMatch(l -> l.strip().startsWith("SCRAM logins and ACLs") && l.length() <= 100)
                     .anyMatch(l -> l.strip().startsWith("W2 processed/s") && l.contains("within 10%")
                             && l.length() <= 100);
         }
@@ -45,6 +46,10 @@ class BenchIT {
         }
         JsonNode t = r.get("throughput");
         assertThat(t.get("processed_equals_produced").asBoolean()).isTrue();
+        // W1 and W2 again with SCRAM logins and ACLs.
+        JsonNode scram = r.get("scram");
+        assertThat(scram.get("startup").get("first_batch_ms").get("median").asLong()).isBetween(1L, 120_000L);
+        assertThat(scram.get("throughput").get("processed_equals_produced").asBoolean()).isTrue();
         // The same workloads as a Structured Streaming query, in the same run.
         JsonNode q = r.get("structured");
         assertThat(q.get("startup").get("first_batch_ms").get("median").asLong()).isBetween(1L, 120_000L);

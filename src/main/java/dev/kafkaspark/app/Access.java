@@ -46,8 +46,10 @@ public final class Access {
     static Logins setUp(KafkaCluster cluster, String topic, String group, Narrator narrator) {
         Scram scram = cluster.scram().orElseThrow();
         narrator.step("SASL/SCRAM-SHA-256: every broker port requires a login, and the brokers allow only what an ACL"
-                + " allows; they log in to each other as user %s. ZooKeeper is not protected: it listens on 127.0.0.1"
-                + " only", scram.broker().user());
+                + " allows; they log in to each other as user %s. %s", scram.broker().user(),
+                cluster.mode() == dev.kafkaspark.cluster.ClusterMode.KRAFT
+                        ? "The controller port requires a login too (PLAIN, for the broker and admin users only)"
+                        : "ZooKeeper is not protected: it listens on 127.0.0.1 only");
         Logins logins = grant(cluster, topic, group);
         narrator.step("users, with passwords made for this run (shown only here, never logged): %s %s (super user),"
                 + " %s %s, %s %s", scram.admin().user(), scram.admin().password(), logins.producer().user(),

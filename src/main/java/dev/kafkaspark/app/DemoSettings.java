@@ -148,8 +148,6 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
         require(stream.delivery() != null, "{delivery} must be at-least-once or exactly-once");
         require(stream.storeDir() == null || stream.delivery() == Delivery.EXACTLY_ONCE,
                 "{store} is for {delivery} exactly-once");
-        require(cluster.auth() == KafkaAuth.NONE || cluster.mode() == ClusterMode.ZOOKEEPER,
-                "{auth} scram runs in ZooKeeper mode only so far: drop {mode} kraft, or {auth}");
         require(cluster.auth() == KafkaAuth.NONE || stream.master().startsWith("local"),
                 "{auth} scram runs with a local Spark master only: drop {master}, or {auth}");
         require(stream.checkpoint() == null || stream.engine() == StreamEngine.Kind.STRUCTURED,

@@ -108,6 +108,7 @@ public final class Bench {
         root.set("throughput", throughput);
         root.set("latency", latency());
         root.set("structured", structured(limit));
+        root.set("scram", scram(limit));
         ObjectNode memory = root.putObject("memory");
         memory.put("peak_heap_mb", throughput.get("peak_heap_mb").asLong());
         memory.put("peak_rss_mb", throughput.get("peak_rss_mb").asLong());
@@ -148,11 +149,21 @@ public final class Bench {
     }
 
     private static final String[] STRUCTURED = {"--engine", "structured"};
+    private static final String[] SCRAM = {"--auth", "scram"};
+
+    /** W1 (2 s batches) and W2 with SASL/SCRAM logins and ACLs, in this run, for the cost of the logins. */
+    private ObjectNode scram(JsonNode limit) {
+        ObjectNode s = json.createObjectNode();
+        s.set("startup", startupRuns(2000, Map.of(), ", SCRAM logins", settings.runs(), SCRAM));
+        s.set("throughput", throughput(limit, SCRAM));
+        return s;
+    }
 
     private ObjectNode startupRuns(long interval, Map<String, String> env, String label, int runs,
             String... mode) {
         boolean kraft = List.of(mode).contains("kraft");
-        String engine = List.of(mode).contains("structured") ? "-structured" : "";
+        String engine = List.of(mode).contains("structured") ? "-structured"
+                : List.of(mode).contains("scram") ? "-scram" : "";
         List<List<Long>> phases = new ArrayList<>();
         STARTUP_PHASES.forEach(p -> phases.add(new ArrayList<>()));
         for (int run = 1; run <= runs; run++) {
@@ -182,9 +193,10 @@ public final class Bench {
     }
 
     private ObjectNode throughput(JsonNode limit, String... engine) {
+        String variant = engine.length == 0 ? "" : "-" + engine[1];
         narrator.step("throughput: producer flat out for %d s, 100-byte values, Spark counting%s",
-                settings.throughput().toSeconds(), engine.length > 0 ? ", Structured Streaming" : "");
-        RunMetrics r = child.demo("throughput" + (engine.length > 0 ? "-structured" : ""),
+                settings.throughput().toSeconds(), engine.length == 0 ? "" : ", " + String.join(" ", engine));
+        RunMetrics r = child.demo("throughput" + variant,
                 settings.throughput().toSeconds() + 300, Map.of(), with(engine, "--rate", "max",
                         "--duration", settings.throughput().toSeconds() + "s", "--value-size", "100", "--zk-port", "0",
                         "--kafka-port", "0", "--no-ui", "--quiet-batches"));

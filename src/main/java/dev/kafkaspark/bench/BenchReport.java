@@ -73,6 +73,21 @@ public final class BenchReport {
         return lines;
     }
 
+    /** The cost of SCRAM logins and ACLs: W1's first batch and W2's rate with and without, same run. */
+    static java.util.Optional<String> scram(JsonNode r) {
+        JsonNode q = r.path("scram");
+        if (q.isMissingNode()) {
+            return java.util.Optional.empty();
+        }
+        long first = q.get("startup").get("first_batch_ms").get("median").asLong();
+        long plain = r.get("startup").get("2000").get("first_batch_ms").get("median").asLong();
+        double rate = q.get("throughput").get("processed_per_s").asDouble();
+        double plainRate = r.get("throughput").get("processed_per_s").asDouble();
+        return java.util.Optional.of(String.format(Locale.ROOT, "  %-26s first batch %,d ms (%+,d); processed %,.0f/s"
+                + " (%.0f%%)%s", "SCRAM logins and ACLs", first, first - plain, rate, 100 * rate / plainRate,
+                q.get("throughput").get("processed_equals_produced").asBoolean() ? "" : " NOT ALL PROCESSED"));
+    }
+
     /** The console table, at most 100 columns wide. */
     public static String table(JsonNode r) {
         StringBuilder b = new StringBuilder();
@@ -130,6 +145,8 @@ public final class BenchReport {
             b.append(String.format(Locale.ROOT, "%nDStreams and Structured Streaming, same run (W1, W2, W4)%n"));
             engines.forEach(line -> b.append(line).append(String.format("%n")));
         }
+        scram(r).ifPresent(line -> b.append(String.format(Locale.ROOT, "%nthe cost of logins, same run (W1 2 s, W2)%n"))
+                .append(line).append(String.format("%n")));
         JsonNode mem = r.get("memory");
         b.append(String.format(Locale.ROOT, "%nmemory, throughput run: peak heap %,d MiB, peak RSS %,d MiB%n",
                 mem.get("peak_heap_mb").asLong(), mem.get("peak_rss_mb").asLong()));

@@ -84,7 +84,7 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--auth", paramLabel = "none|scram", defaultValue = "none",
             description = "scram: every port requires a SASL/SCRAM-SHA-256 login and ACLs decide who may do what;"
                     + " users admin, producer and spark get a client-<user>.properties in --config-dir"
-                    + " (ZooKeeper mode, own ZooKeeper) (default: ${DEFAULT-VALUE}).")
+                    + " (default: ${DEFAULT-VALUE}).")
     KafkaAuth auth;
 
     @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "logs",
@@ -112,14 +112,20 @@ public final class BrokerCommand implements Callable<Integer> {
         if (brokerId < 0) {
             throw new UsageException("--broker-id must not be negative, not " + brokerId);
         }
-        if (auth == KafkaAuth.SCRAM && (mode == ClusterMode.KRAFT || zookeeper != null)) {
-            throw new UsageException("--auth scram runs in ZooKeeper mode with the broker's own ZooKeeper only so far:"
-                    + " drop " + (zookeeper != null ? "--zookeeper" : "--mode kraft") + ", or --auth");
+        if (auth == KafkaAuth.SCRAM && (zookeeper != null || controller != null)) {
+            throw new UsageException("--auth scram starts a cluster of its own (brokers that join one elsewhere cannot"
+                    + " log in yet): drop " + (zookeeper != null ? "--zookeeper" : "--controller") + ", or --auth;"
+                    + " --brokers N starts several");
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
         if (mode == ClusterMode.KRAFT) {
             return KraftBroker.run(narrator, new KraftBroker.Options(controller, controllerPort, port, brokerId,
-                    brokers, dataDir, properties));
+                    brokers, dataDir, properties, auth == KafkaAuth.SCRAM ? Scram.generate() : null,
+                    started -> {
+                        if (auth == KafkaAuth.SCRAM) {
+                            logins(started, narrator);
+                        }
+                    }));
         }
         Ports.Choice kafka = Ports.choose("Kafka", port == null ? 9092 : port,
                 port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
@@ -189,11 +195,12 @@ public final class BrokerCommand implements Callable<Integer> {
     }
 
     /** Creates the users and ACLs, and writes each user's client properties. */
-    private void logins(ZkKafkaCluster cluster, Narrator narrator) {
+    private void logins(dev.kafkaspark.cluster.KafkaCluster cluster, Narrator narrator) {
         Scram scram = cluster.scram().orElseThrow();
         narrator.step("SASL/SCRAM-SHA-256: every port requires a login, and only what an ACL allows is allowed; the"
-                + " brokers log in to each other as user %s. ZooKeeper is not protected: it listens on 127.0.0.1 only",
-                scram.broker().user());
+                + " brokers log in to each other as user %s. %s", scram.broker().user(),
+                cluster.mode() == ClusterMode.KRAFT ? "The controller port requires a login too (PLAIN, for the"
+                        + " broker and admin users only)" : "ZooKeeper is not protected: it listens on 127.0.0.1 only");
         Access.Logins logins = Access.grant(cluster, aclTopic, StreamingSettings.DEFAULT_GROUP);
         Access.aclLines(logins, aclTopic, StreamingSettings.DEFAULT_GROUP).forEach(l -> narrator.step("%s", l));
         List<Path> files = ClientConfigs.write(configDir, cluster.bootstrapServers(), scram.admin(),

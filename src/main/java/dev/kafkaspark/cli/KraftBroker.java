@@ -23,7 +23,8 @@ final class KraftBroker {
 
     /** The options of {@code broker} that KRaft mode reads. */
     record Options(String controller, Integer controllerPort, Integer port, int nodeId, int brokers, Path dataDir,
-            Map<String, String> properties) {
+            Map<String, String> properties, dev.kafkaspark.cluster.Scram scram,
+            java.util.function.Consumer<KraftKafkaCluster> onStarted) {
     }
 
     private KraftBroker() {
@@ -33,7 +34,7 @@ final class KraftBroker {
         Ports.Choice kafka = Ports.choose("Kafka", o.port() == null ? 9092 : o.port(),
                 o.port() == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
         KraftKafkaCluster.Builder builder = KraftKafkaCluster.builder().brokers(o.brokers()).firstNodeId(o.nodeId())
-                .brokerPort(kafka.port()).brokerProperties(o.properties()).dataDir(o.dataDir());
+                .brokerPort(kafka.port()).brokerProperties(o.properties()).dataDir(o.dataDir()).scram(o.scram());
         Ports.Choice controller = null;
         if (o.controller() != null) {
             requireFreeIds(o, KraftKafkaCluster.nodeIdsAt(o.controller()));
@@ -81,13 +82,16 @@ final class KraftBroker {
                 narrator.step("KRaft mode, no ZooKeeper: cluster %s; the controller quorum (%s) keeps the metadata in"
                         + " its own log; node %d is the active controller", cluster.clusterId(),
                         o.brokers() == 1 ? "1 voter" : o.brokers() + " voters", cluster.activeController());
-                narrator.step("another terminal joins this cluster with '%s'", SelfCommand.with(
-                        "broker --mode kraft --controller " + controllers.split(",")[0] + " --node-id "
-                                + (o.nodeId() + o.brokers())));
+                if (o.scram() == null) {
+                    narrator.step("another terminal joins this cluster with '%s'", SelfCommand.with(
+                            "broker --mode kraft --controller " + controllers.split(",")[0] + " --node-id "
+                                    + (o.nodeId() + o.brokers())));
+                }
             }
             narrator.step("%s", o.dataDir() == null ? "data in temp directories, removed at exit (--data-dir DIR"
                     + " keeps it)" : "data kept in " + o.dataDir().toAbsolutePath() + ": start again with the same"
                     + " --data-dir to find your topics and records");
+            o.onStarted().accept(cluster);
             narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", cluster.bootstrapServers());
             if (o.controller() != null) {
                 watchQuorum(watch, cluster, quorumReachable, narrator);

@@ -39,7 +39,13 @@ public final class Admins {
 
     /** Creates an admin client that talks to KRaft controllers directly (what {@code --bootstrap-controller} does). */
     public static Admin createForControllers(String controllers, Duration timeout) {
+        return createForControllers(controllers, timeout, java.util.Map.of());
+    }
+
+    /** As {@link #createForControllers(String, Duration)}, with client properties (a login) on top. */
+    public static Admin createForControllers(String controllers, Duration timeout, java.util.Map<String, String> client) {
         Properties p = properties(timeout);
+        p.putAll(client);
         p.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, controllers);
         return Admin.create(p);
     }

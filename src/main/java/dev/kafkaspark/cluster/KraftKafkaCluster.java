@@ -35,8 +35,11 @@ public final class KraftKafkaCluster implements KafkaCluster {
     private final long quorumReadyAtMillis;
     private volatile boolean closed;
 
+    private final Scram scram;
+
     private KraftKafkaCluster(List<KraftNode> nodes, String clusterId, String controllers, Admin admin,
-            Admin controllerAdmin, Closer closer, long quorumReadyAtMillis) {
+            Admin controllerAdmin, Closer closer, long quorumReadyAtMillis, Scram scram) {
+        this.scram = scram;
         this.controllerAdmin = controllerAdmin;
         this.nodes = List.copyOf(nodes);
         this.clusterId = clusterId;
@@ -73,6 +76,11 @@ public final class KraftKafkaCluster implements KafkaCluster {
             throw new IllegalStateException("the cluster is closed");
         }
         return Admins.quorumLeader(controllerAdmin);
+    }
+
+    @Override
+    public Optional<Scram> scram() {
+        return Optional.ofNullable(scram);
     }
 
     @Override
@@ -157,9 +165,14 @@ public final class KraftKafkaCluster implements KafkaCluster {
         /** Formats and starts the nodes side by side, and waits until every broker answers. */
         @Override
         public KraftKafkaCluster start() {
-            if (scram != null) {
-                throw new IllegalArgumentException("SCRAM logins are not available in KRaft mode yet: use ZooKeeper"
-                        + " mode (--mode zookeeper)");
+            if (scram != null && KraftNode.formattedClusterId(dataDir, firstBrokerId).isPresent()) {
+                throw new IllegalArgumentException("SCRAM logins with kept KRaft data are not built yet: the"
+                        + " credentials are written when the log directories are formatted, and these are: start"
+                        + " without the kept data directory, or without SCRAM");
+            }
+            if (scram != null && joinControllers != null) {
+                throw new IllegalArgumentException("SCRAM logins for brokers that join a quorum elsewhere are not"
+                        + " built yet: start the whole KRaft cluster in one process");
             }
             RuntimeCheck.requireKafkaClients();
             Closer closer = new Closer();
@@ -181,7 +194,7 @@ public final class KraftKafkaCluster implements KafkaCluster {
                     controllers = joinControllers;
                     for (int i = 0; i < brokers; i++) {
                         settings.add(new KraftNode.Settings(firstBrokerId + i, port(i, firstBrokerPort), -1,
-                                quorum.voters(), clusterId, brokers));
+                                quorum.voters(), clusterId, brokers, null));
                     }
                 } else {
                     // Kept data (--data-dir) belongs to the cluster it was formatted for: keep that id.
@@ -200,7 +213,7 @@ public final class KraftKafkaCluster implements KafkaCluster {
                     }
                     for (int i = 0; i < brokers; i++) {
                         settings.add(new KraftNode.Settings(firstBrokerId + i, ports.get(i)[0], ports.get(i)[1], voters,
-                                clusterId, brokers));
+                                clusterId, brokers, scram));
                     }
                 }
                 // The whole cluster stops together: no broker is left to take partitions over, so a controlled
@@ -216,13 +229,15 @@ public final class KraftKafkaCluster implements KafkaCluster {
                         starts, closer, closeAll);
                 long quorumReady = System.currentTimeMillis();
                 String bootstrap = started.stream().map(KraftNode::bootstrapServers).collect(Collectors.joining(","));
-                Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30));
+                Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30),
+                        scram == null ? Map.of() : scram.admin().clientProperties());
                 closer.register(() -> admin.close(Duration.ofSeconds(5)));
-                Admin controllerAdmin = Admins.createForControllers(controllers, Duration.ofSeconds(5));
+                Admin controllerAdmin = Admins.createForControllers(controllers, Duration.ofSeconds(5),
+                        scram == null ? Map.of() : scram.controllerClientProperties());
                 closer.register(() -> controllerAdmin.close(Duration.ofSeconds(5)));
                 Admins.awaitBrokers(admin, started.stream().map(KraftNode::brokerId).toList(), startTimeout);
                 return new KraftKafkaCluster(started, clusterId, controllers, admin, controllerAdmin, closer,
-                        quorumReady);
+                        quorumReady, scram);
             } catch (Throwable e) {
                 try {
                     closer.close();

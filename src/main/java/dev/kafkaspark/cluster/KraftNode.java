@@ -61,8 +61,10 @@ public final class KraftNode implements Broker, AutoCloseable {
      * @param voters {@code controller.quorum.voters}: {@code id@host:port,...}
      * @param clusterId the cluster's id, written into the log directory when it is formatted
      * @param clusterSize how many brokers the cluster will have; sizes the internal topics' replication
+     * @param scram SASL/SCRAM logins and ACLs, or {@code null} for none
      */
-    record Settings(int nodeId, int port, int controllerPort, String voters, String clusterId, int clusterSize) {
+    record Settings(int nodeId, int port, int controllerPort, String voters, String clusterId, int clusterSize,
+            Scram scram) {
 
         boolean controller() {
             return controllerPort >= 0;
@@ -145,6 +147,9 @@ public final class KraftNode implements Broker, AutoCloseable {
             new Formatter().setPrintStream(print).setNodeId(s.nodeId()).setClusterId(s.clusterId())
                     .setDirectories(List.of(dir.toString())).setMetadataLogDirectory(dir.toString())
                     .setControllerListenerName(CONTROLLER).setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    // What kafka-storage.sh format --add-scram does: the brokers' and admin's credentials are in the
+                    // metadata from the start, so the brokers can log in to each other before anyone adds a user.
+                    .setScramArguments(s.scram() == null ? List.of() : s.scram().formatArguments())
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("could not format the log directory of Kafka node " + s.nodeId() + ": "
@@ -183,15 +188,19 @@ public final class KraftNode implements Broker, AutoCloseable {
         p.put(KRaftConfigs.NODE_ID_CONFIG, Integer.toString(s.nodeId()));
         p.put(KRaftConfigs.METADATA_LOG_DIR_CONFIG, logDir.toString());
         p.put(KRaftConfigs.CONTROLLER_LISTENER_NAMES_CONFIG, CONTROLLER);
-        String listeners = "PLAINTEXT://" + Ports.LOOPBACK + ":" + s.port();
+        String client = s.scram() == null ? "PLAINTEXT" : Scram.PROTOCOL;
+        String listeners = client + "://" + Ports.LOOPBACK + ":" + s.port();
         if (s.controller()) {
             listeners += "," + CONTROLLER + "://" + Ports.LOOPBACK + ":" + s.controllerPort();
         }
         p.put(SocketServerConfigs.LISTENERS_CONFIG, listeners);
-        p.put(SocketServerConfigs.ADVERTISED_LISTENERS_CONFIG, "PLAINTEXT://" + Ports.LOOPBACK + ":" + s.port());
+        p.put(SocketServerConfigs.ADVERTISED_LISTENERS_CONFIG, client + "://" + Ports.LOOPBACK + ":" + s.port());
         p.put(SocketServerConfigs.LISTENER_SECURITY_PROTOCOL_MAP_CONFIG,
-                "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
-        p.put(ReplicationConfigs.INTER_BROKER_LISTENER_NAME_CONFIG, "PLAINTEXT");
+                client + ":" + client + "," + CONTROLLER + ":" + client);
+        p.put(ReplicationConfigs.INTER_BROKER_LISTENER_NAME_CONFIG, client);
+        if (s.scram() != null) {
+            s.scram().kraftProperties(CONTROLLER).forEach(p::put);
+        }
         p.put(QuorumConfig.QUORUM_VOTERS_CONFIG, s.voters());
         // A broker that stops unannounced is fenced after this long (Kafka's default: 9 s).
         p.put(KRaftConfigs.BROKER_SESSION_TIMEOUT_MS_CONFIG, "3000");

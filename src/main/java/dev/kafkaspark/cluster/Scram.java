@@ -109,6 +109,40 @@ public record Scram(Login broker, Login admin) {
         return p;
     }
 
+    /**
+     * KRaft mode: the client listener (named {@code SASL_PLAINTEXT}) takes SCRAM, the controller listener PLAIN with the
+     * broker and admin users listed in its own JAAS line (SCRAM credentials live in the metadata log, which the
+     * controllers serve, so they cannot log in to each other with them); StandardAuthorizer.
+     */
+    Map<String, String> kraftProperties(String controllerListener) {
+        Map<String, String> p = brokerProperties("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.remove("security.inter.broker.protocol"); // KRaft names the listener instead (inter.broker.listener.name)
+        String controller = "listener.name." + controllerListener.toLowerCase(java.util.Locale.ROOT) + ".";
+        p.put(controller + "sasl.enabled.mechanisms", "PLAIN");
+        p.put(controller + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+                + " required username=\"" + broker.user() + "\" password=\"" + broker.password() + "\" user_"
+                + broker.user() + "=\"" + broker.password() + "\" user_" + admin.user() + "=\"" + admin.password()
+                + "\";");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        return p;
+    }
+
+    /** What a client needs to log in to the controllers' listener as the admin user (PLAIN, KRaft mode). */
+    public Map<String, String> controllerClientProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, PROTOCOL);
+        p.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+        p.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"" + admin.user() + "\" password=\"" + admin.password() + "\";");
+        return p;
+    }
+
+    /** The {@code kafka-storage.sh format --add-scram} arguments that store the broker and admin users' credentials. */
+    java.util.List<String> formatArguments() {
+        return java.util.List.of(MECHANISM + "=[name=" + broker.user() + ",password=" + broker.password() + "]",
+                MECHANISM + "=[name=" + admin.user() + ",password=" + admin.password() + "]");
+    }
+
     /** How a broker stores a user's password: salted, hashed, as {@code kafka-configs --add-config} writes it. */
     static String storedCredential(String password) {
         try {

@@ -75,7 +75,7 @@ class CliTest {
         "--store somewhere|--store is for --delivery exactly-once",
         "--engine sideways|expected one of",
         "--auth maybe|expected one of",
-        "--auth scram --mode kraft|--auth scram runs in ZooKeeper mode only so far",
+        "--auth scram --master spark://127.0.0.1:7077|--auth scram runs with a local Spark master only",
         "--checkpoint somewhere|--checkpoint is for --engine structured",
         "stream --checkpoint somewhere|--checkpoint is for --engine structured",
         "broker --brokers 0|--brokers must be between 1 and 5",

@@ -29,6 +29,7 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,6 +108,23 @@ class ScramEnvironmentTest {
     private static AclBinding allow(String user, AclOperation op, String topic) {
         return new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
                 new AccessControlEntry("User:" + user, "*", op, AclPermissionType.ALLOW));
+    }
+
+    /** The same in KRaft mode: credentials written when the log directories are formatted, StandardAuthorizer. */
+    @Nested
+    @KafkaSparkTest(auth = KafkaAuth.SCRAM, mode = KafkaMode.KRAFT)
+    class InKraftMode {
+        @Test
+        void loginsAndAclsHoldAndTheControllerPortTakesNoAnonymousClient(KafkaSparkEnvironment env)
+                throws Exception {
+            assertThat(env.mode()).isEqualTo(KafkaMode.KRAFT);
+            ScramEnvironmentTest.this.aWrongPasswordIsRefusedAtOnce(env);
+            ScramEnvironmentTest.this.onlyWhatAnAclAllowsIsAllowed(env);
+            try (Admin anonymous = Admins.createForControllers(env.cluster().controllers().orElseThrow(), SHORT)) {
+                assertThatThrownBy(() -> anonymous.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class);
+            }
+        }
     }
 
     @Test
