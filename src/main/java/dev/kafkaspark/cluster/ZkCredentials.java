@@ -2,12 +2,9 @@ package dev.kafkaspark.cluster;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Sanitizer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -24,18 +21,8 @@ final class ZkCredentials {
 
     /** Stores each login's credential in {@code /config/users/<user>}, replacing one that is there. */
     static void write(String zkConnect, Duration timeout, Scram.Login... logins) {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = null;
-        try {
-            zk = new ZooKeeper(zkConnect, (int) timeout.toMillis(), event -> {
-                if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                    connected.countDown();
-                }
-            });
-            if (!connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("could not connect to ZooKeeper at " + zkConnect + " within "
-                        + timeout.toSeconds() + " s to store the SCRAM credentials");
-            }
+        try (ZkSession session = ZkSession.open(zkConnect, timeout)) {
+            ZooKeeper zk = session.client();
             ensure(zk, "/config");
             ensure(zk, "/config/users");
             for (Scram.Login login : logins) {
@@ -53,14 +40,6 @@ final class ZkCredentials {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing the SCRAM credentials", e);
-        } finally {
-            if (zk != null) {
-                try {
-                    zk.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +20,7 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.zookeeper.Watcher;
+import dev.kafkaspark.cluster.ZkSession;
 import org.apache.zookeeper.ZooKeeper;
 
 /** "Can I reach it?": what a cluster says about itself, and what ZooKeeper has registered. */
@@ -102,18 +101,8 @@ public final class ClusterCheck {
     /** The ids of the brokers registered in this ZooKeeper ({@code /brokers/ids}), in order. */
     public static List<Integer> brokerIds(String connect) {
         requireListening(connect);
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = null;
-        try {
-            zk = new ZooKeeper(connect, 10_000, event -> {
-                if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                    connected.countDown();
-                }
-            });
-            if (!connected.await(Clients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("ZooKeeper at " + connect + " did not answer within "
-                        + Clients.TIMEOUT.toSeconds() + " s");
-            }
+        try (ZkSession session = ZkSession.open(connect, Clients.TIMEOUT)) {
+            ZooKeeper zk = session.client();
             if (zk.exists("/brokers/ids", false) == null) {
                 return List.of();
             }
@@ -123,14 +112,6 @@ public final class ClusterCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } finally {
-            if (zk != null) {
-                try {
-                    zk.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 
