@@ -207,7 +207,10 @@ public final class StreamingRunner implements StreamEngine {
             return false;
         }
         try {
-            return ssc.awaitTerminationOrTimeout(millis);
+            boolean ended = ssc.awaitTerminationOrTimeout(millis);
+            synchronized (this) {
+                return ended && ssc == streamingContext && !closed; // not the context a restart or stop replaced
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
