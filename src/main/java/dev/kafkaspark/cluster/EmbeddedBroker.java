@@ -55,15 +55,7 @@ public final class EmbeddedBroker implements Broker, AutoCloseable {
      * @param overrides broker properties that win over the defaults set here
      * @param dataParent where to keep its log directory ({@code broker-<id>} below it) across restarts of the
      *     process; {@code null}: a temp directory removed on close
-     */
-    public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
-            Map<String, String> overrides, Path dataParent) {
-        return start(brokerId, zkConnect, port, clusterSize, overrides, dataParent, null);
-    }
-
-    /**
-     * Starts a broker, with SASL/SCRAM logins and ACLs when {@code scram} is given (its credentials must be in
-     * ZooKeeper already).
+     * @param scram SASL/SCRAM logins and ACLs (its credentials must be in ZooKeeper already), or {@code null}
      */
     public static EmbeddedBroker start(int brokerId, String zkConnect, int port, int clusterSize,
             Map<String, String> overrides, Path dataParent, Scram scram) {

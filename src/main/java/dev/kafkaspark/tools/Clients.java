@@ -44,11 +44,6 @@ public final class Clients {
         }
     }
 
-    /** An admin client for the address; the caller closes it. */
-    public static Admin admin(String bootstrap) {
-        return admin(bootstrap, Map.of());
-    }
-
     /** An admin client for the address, with a login (client properties); the caller closes it. */
     public static Admin admin(String bootstrap, Map<String, String> login) {
         requireListening(bootstrap);
@@ -103,12 +98,7 @@ public final class Clients {
         }
     }
 
-    /** Checks, with a short-lived admin client, that a broker answers at the address and the topic exists. */
-    public static void requireTopic(String bootstrap, String topic) {
-        requireTopic(bootstrap, Map.of(), topic);
-    }
-
-    /** As {@link #requireTopic(String, String)}, logged in. */
+    /** Checks, with a short-lived admin client logged in so, that a broker answers and the topic exists. */
     public static void requireTopic(String bootstrap, Map<String, String> login, String topic) {
         try (Admin admin = admin(bootstrap, login)) {
             requireTopic(admin, bootstrap, topic);

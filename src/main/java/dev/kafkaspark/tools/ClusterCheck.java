@@ -30,11 +30,6 @@ public final class ClusterCheck {
     }
 
     /** The cluster id, brokers, controller and topics, as lines for people. */
-    public static List<String> kafka(String bootstrap) {
-        return kafka(bootstrap, java.util.Map.of());
-    }
-
-    /** As {@link #kafka(String)}, logged in (client properties). */
     public static List<String> kafka(String bootstrap, java.util.Map<String, String> login) {
         List<String> lines = new ArrayList<>();
         try (Admin admin = Clients.admin(bootstrap, login)) {
