@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"With no command, runs the all-in-one demo (the same as 'demo').", ""},
         subcommands = {DemoCommand.class, ZooKeeperCommand.class, BrokerCommand.class, CheckCommand.class,
             TopicsCommand.class, AclsCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamCommand.class, LoadCommand.class, SparkMasterCommand.class, SparkWorkerCommand.class, BenchCommand.class,
-            BenchLimitCommand.class,
+            BenchLimitCommand.class, ClassCacheRunCommand.class,
             CommandLine.HelpCommand.class})
 public final class TopCommand implements Callable<Integer> {
 

@@ -92,6 +92,7 @@ public final class StructuredRunner implements StreamEngine {
             session = SparkSession.builder().sparkContext(sparkContext.sc()).getOrCreate().newSession();
             session.conf().set("spark.sql.streaming.stopTimeout",
                     Long.toString(settings.batchInterval().toMillis() * 3));
+            session.conf().set(LocalCheckpointFiles.SETTING, LocalCheckpointFiles.class.getName());
             session.streams().addListener(timings);
             var reader = session.readStream().format("kafka");
             // The consumer settings given (a login, say), as the Kafka source takes them: prefixed "kafka.".
