@@ -376,6 +376,11 @@ public final class Demo {
                 : "Spark did not catch up within %s; stopping anyway", Formats.duration(limit));
     }
 
+    private static RunMetrics.Latency latency(org.HdrHistogram.Histogram h) {
+        return new RunMetrics.Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
+                h.getValueAtPercentile(99), h.getMaxValue(), curve(h));
+    }
+
     /** The latency distribution at the percentiles a percentile chart needs (a log scale of 1/(1-p)). */
     private static List<RunMetrics.Point> curve(org.HdrHistogram.Histogram h) {
         if (h.getTotalCount() == 0) {
@@ -410,14 +415,11 @@ public final class Demo {
         long processed = truth.records() - truth.foreign();
         boolean expectedDuplicates = settings.stream().delivery() == Delivery.AT_LEAST_ONCE && scenario != null
                 && scenario.streamRestarts() > 0 && truth.duplicates() <= truth.replayed();
-        org.HdrHistogram.Histogram latency = ledger.latency();
         RunMetrics metrics = new RunMetrics(zookeeperReadyMs, brokerReadyMs, topicReadyMs, sparkReadyMs,
                 firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), acked.size(), processed,
                 truth.missingOf(acked), truth.duplicates(), producing, processing,
                 producing > 0 ? acked.size() / producing : 0, processing > 0 ? processed / processing : 0,
-                lagAtStop, drainMs, new RunMetrics.Latency(latency.getTotalCount(),
-                        latency.getValueAtPercentile(50), latency.getValueAtPercentile(95),
-                        latency.getValueAtPercentile(99), latency.getMaxValue(), curve(latency)),
+                lagAtStop, drainMs, latency(ledger.latency()), latency(ledger.steadyLatency()),
                 Memory.peakHeapMb(), Memory.peakRssMb(), series == null ? List.of() : series.points());
         return new DemoResult(reason, truth.orderViolations(), truth.keyConflicts(), failure, truth.replayed(),
                 expectedDuplicates, store == null ? null : store.dir(), metrics);

@@ -26,13 +26,15 @@ import java.util.List;
  * @param lagAtStop acknowledged records not yet processed when the producer stopped ({@code -1}: it never ran)
  * @param drainMs how long Spark took to catch up after the producer stopped ({@code -1}: no catch-up was tried)
  * @param latencyMs record timestamp to the end of its batch
+ * @param steadyLatencyMs the same, without the first seconds of warm-up (records sent from 5 s after the first batch
+ *     with records finished)
  * @param peakHeapMb peak heap in use (sampled only for {@code bench}; else 0)
  * @param peakRssMb peak resident set size (sampled only for {@code bench}; else 0)
  */
 public record RunMetrics(long zookeeperReadyMs, long brokerReadyMs, long topicReadyMs, long sparkReadyMs,
         long firstBatchMs, long produced, long processed, long missing, long duplicated, double producingS,
         double processingS, double producedPerS, double processedPerS, long lagAtStop, long drainMs,
-        Latency latencyMs, long peakHeapMb, long peakRssMb, List<BatchPoint> batches) {
+        Latency latencyMs, Latency steadyLatencyMs, long peakHeapMb, long peakRssMb, List<BatchPoint> batches) {
 
     /** Copies. */
     public RunMetrics {

@@ -106,7 +106,7 @@ public final class Bench {
         root.set("limit", limit);
         ObjectNode throughput = throughput(limit);
         root.set("throughput", throughput);
-        root.set("latency", latency());
+        root.set("latency", latency(LATENCY_INTERVALS));
         root.set("structured", structured(limit));
         root.set("scram", scram(limit));
         ObjectNode memory = root.putObject("memory");
@@ -144,7 +144,8 @@ public final class Bench {
         ObjectNode s = json.createObjectNode();
         s.set("startup", startupRuns(2000, Map.of(), ", Structured Streaming", settings.runs(), STRUCTURED));
         s.set("throughput", throughput(limit, STRUCTURED));
-        s.set("latency", latency(STRUCTURED));
+        // A quick run (the test of this command) measures one interval: the other two would add half a minute.
+        s.set("latency", latency(settings.quick() ? new long[] {1000} : LATENCY_INTERVALS, STRUCTURED));
         return s;
     }
 
@@ -224,9 +225,9 @@ public final class Bench {
         return all.toArray(String[]::new);
     }
 
-    private ObjectNode latency(String... engine) {
+    private ObjectNode latency(long[] intervals, String... engine) {
         ObjectNode latency = json.createObjectNode();
-        for (long interval : LATENCY_INTERVALS) {
+        for (long interval : intervals) {
             narrator.step("latency: %,d records/s for %d s, %d ms batches%s", settings.latencyRate(),
                     settings.latency().toSeconds(), interval, engine.length > 0 ? ", Structured Streaming" : "");
             RunMetrics r = child.demo("latency-" + interval + (engine.length > 0 ? "-structured" : ""),
@@ -242,6 +243,17 @@ public final class Bench {
             l.put("max", lat.max());
             l.put("count", lat.count());
             l.put("target_p99_ms", interval + 300);
+            // The same without the first seconds (JIT compilation, the first batch's leftovers): the steady state.
+            RunMetrics.Latency steady = r.steadyLatencyMs();
+            if (steady != null) {
+                ObjectNode st = l.putObject("steady");
+                st.put("warm_up_ms", dev.kafkaspark.pipeline.Ledger.WARM_UP_MILLIS);
+                st.put("p50", steady.p50());
+                st.put("p95", steady.p95());
+                st.put("p99", steady.p99());
+                st.put("max", steady.max());
+                st.put("count", steady.count());
+            }
             l.set("curve", json.valueToTree(lat.curve()));
             l.put("missing", r.missing());
         }

@@ -23,6 +23,14 @@ public final class Ledger implements BatchListener {
     private long firstRecordsFinishedMillis = -1;
     private long lastRecordsFinishedMillis = -1;
     private final org.HdrHistogram.Histogram latency = new org.HdrHistogram.Histogram(3_600_000L, 3);
+    private final org.HdrHistogram.Histogram steadyLatency = new org.HdrHistogram.Histogram(3_600_000L, 3);
+
+    /**
+     * How long after the first batch with records the pipeline is still warming up: the JIT compiles Spark's and
+     * Kafka's code while the producer runs, and the records the first batch left waiting drain. Latency from then on
+     * is the steady state ({@link #steadyLatency()}).
+     */
+    public static final long WARM_UP_MILLIS = 5_000;
 
     @Override
     public synchronized void onBatch(BatchReport report) {
@@ -60,9 +68,12 @@ public final class Ledger implements BatchListener {
                 long finished = report.finishedMillis();
                 long warmUpEnd = firstRecordsFinishedMillis;
                 p.timestamps().forEach((ts, count) -> {
+                    long ms = Math.min(latency.getHighestTrackableValue(), Math.max(0, finished - ts));
                     if (ts >= warmUpEnd) {
-                        latency.recordValueWithCount(
-                                Math.min(latency.getHighestTrackableValue(), Math.max(0, finished - ts)), count);
+                        latency.recordValueWithCount(ms, count);
+                    }
+                    if (ts >= warmUpEnd + WARM_UP_MILLIS) {
+                        steadyLatency.recordValueWithCount(ms, count);
                     }
                 });
             }
@@ -97,6 +108,14 @@ public final class Ledger implements BatchListener {
      */
     public synchronized org.HdrHistogram.Histogram latency() {
         return latency.copy();
+    }
+
+    /**
+     * End-to-end latency in the steady state: as {@link #latency()}, for records sent at least
+     * {@link #WARM_UP_MILLIS} after the first batch with records finished. A copy.
+     */
+    public synchronized org.HdrHistogram.Histogram steadyLatency() {
+        return steadyLatency.copy();
     }
 
     /** A key of a topic: keys are checked per topic. */

@@ -51,5 +51,16 @@ class TimeCountsTest {
         assertThat(h.getTotalCount()).isEqualTo(2);
         assertThat(h.getMaxValue()).isEqualTo(200);
         assertThat(h.getMinValue()).isEqualTo(150);
+        assertThat(ledger.steadyLatency().getTotalCount()).isZero(); // both sent within 5 s of the first batch
+
+        PartitionSummary later = new PartitionSummary(OffsetRange.create("t", 0, 3, 5));
+        long steadyFrom = 5000 + Ledger.WARM_UP_MILLIS;
+        later.add(3, "k", "seq=3".getBytes(java.nio.charset.StandardCharsets.UTF_8), steadyFrom - 1, 0);
+        later.add(4, "k", "seq=4".getBytes(java.nio.charset.StandardCharsets.UTF_8), steadyFrom, 0);
+        ledger.onBatch(new BatchReport(0, List.of(later), steadyFrom + 300));
+        assertThat(ledger.latency().getTotalCount()).isEqualTo(4);
+        org.HdrHistogram.Histogram steady = ledger.steadyLatency();
+        assertThat(steady.getTotalCount()).isEqualTo(1);
+        assertThat(steady.getMaxValue()).isEqualTo(300);
     }
 }
