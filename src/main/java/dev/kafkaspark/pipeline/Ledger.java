@@ -10,6 +10,13 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class Ledger implements BatchListener {
 
+    /**
+     * How long after the first batch with records the pipeline is still warming up: the JIT compiles Spark's and
+     * Kafka's code while the producer runs, and the records the first batch left waiting drain. Latency from then on
+     * is the steady state ({@link #steadyLatency()}).
+     */
+    public static final long WARM_UP_MILLIS = 5_000;
+
     private final SeqSet processed = new SeqSet();
     private final Map<TopicPartition, Long> lastSeqByPartition = new HashMap<>();
     private final Map<TopicPartition, Long> untilByPartition = new HashMap<>();
@@ -24,13 +31,6 @@ public final class Ledger implements BatchListener {
     private long lastRecordsFinishedMillis = -1;
     private final org.HdrHistogram.Histogram latency = new org.HdrHistogram.Histogram(3_600_000L, 3);
     private final org.HdrHistogram.Histogram steadyLatency = new org.HdrHistogram.Histogram(3_600_000L, 3);
-
-    /**
-     * How long after the first batch with records the pipeline is still warming up: the JIT compiles Spark's and
-     * Kafka's code while the producer runs, and the records the first batch left waiting drain. Latency from then on
-     * is the steady state ({@link #steadyLatency()}).
-     */
-    public static final long WARM_UP_MILLIS = 5_000;
 
     @Override
     public synchronized void onBatch(BatchReport report) {
@@ -66,13 +66,13 @@ public final class Ledger implements BatchListener {
                 // Steady state only: records sent before the first batch with records finished waited for Spark
                 // to start, which is start-up time (reported as such), not latency.
                 long finished = report.finishedMillis();
-                long warmUpEnd = firstRecordsFinishedMillis;
+                long startUpEnd = firstRecordsFinishedMillis;
                 p.timestamps().forEach((ts, count) -> {
                     long ms = Math.min(latency.getHighestTrackableValue(), Math.max(0, finished - ts));
-                    if (ts >= warmUpEnd) {
+                    if (ts >= startUpEnd) {
                         latency.recordValueWithCount(ms, count);
                     }
-                    if (ts >= warmUpEnd + WARM_UP_MILLIS) {
+                    if (ts >= startUpEnd + WARM_UP_MILLIS) {
                         steadyLatency.recordValueWithCount(ms, count);
                     }
                 });
