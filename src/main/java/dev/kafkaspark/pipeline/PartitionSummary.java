@@ -63,13 +63,26 @@ public final class PartitionSummary implements Serializable {
 
     /** Adds one record (in offset order); its value becomes text only when it is one of the samples. */
     void add(long offset, String key, byte[] value, long timestamp, int maxSamples) {
+        add(offset, key, RecordFormat.parseSeq(value),
+                value != null && sampling(maxSamples) ? new String(value, StandardCharsets.UTF_8) : null, timestamp,
+                maxSamples);
+    }
+
+    /** Whether the next record added becomes one of the samples (so its value is wanted as text). */
+    boolean sampling(int maxSamples) {
+        return samples.size() < maxSamples;
+    }
+
+    /**
+     * Adds one record (in offset order) whose sequence number was read already (-1: not one of ours); {@code text},
+     * its value as text, is used only when the record becomes one of the samples.
+     */
+    void add(long offset, String key, long seq, String text, long timestamp, int maxSamples) {
         count++;
-        if (samples.size() < maxSamples) {
-            samples.add(new Sample(range.partition(), offset, key,
-                    value == null ? null : new String(value, StandardCharsets.UTF_8)));
+        if (sampling(maxSamples)) {
+            samples.add(new Sample(range.partition(), offset, key, text));
         }
         timestamps.add(timestamp);
-        long seq = RecordFormat.parseSeq(value);
         if (seq < 0) {
             foreign++;
             return;

@@ -1,6 +1,8 @@
 package dev.kafkaspark.pipeline;
 
 import java.time.ZoneId;
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The synthetic records: key {@code key-<n>}, value {@code seq=<n> key=<key> at=<HH:mm:ss.SSS>}, padded with dots to
@@ -103,6 +105,18 @@ public final class RecordFormat {
      */
     public static long parseSeq(byte[] value) {
         return value == null ? -1 : parseSeq(value.length, i -> (char) value[i]);
+    }
+
+    /**
+     * The sequence number in a value of this format, read where Spark keeps it (a row's bytes, not copied), or -1.
+     */
+    public static long parseSeq(UTF8String value) {
+        if (value == null) {
+            return -1;
+        }
+        Object base = value.getBaseObject();
+        long start = value.getBaseOffset();
+        return parseSeq(value.numBytes(), i -> (char) Platform.getByte(base, start + i));
     }
 
     /** The characters of a value, whichever form it comes in. */

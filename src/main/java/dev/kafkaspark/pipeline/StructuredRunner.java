@@ -1,8 +1,8 @@
 package dev.kafkaspark.pipeline;
 
 import dev.kafkaspark.support.TempDir;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +18,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,8 +111,7 @@ public final class StructuredRunner implements StreamEngine {
                     // An executor's cached consumer leaves a fetch waiting at the end of what it read; the next task's
                     // read waits for it, up to the broker's wait for new data (500 ms by default): keep that short.
                     .option("kafka.fetch.max.wait.ms", "50")
-                    .load()
-                    .select("topic", "partition", "offset", "key", "value", "timestamp");
+                    .load(); // the source's columns as it makes them, which the Summarizer reads by position
             sink = sink(listener, guarantee instanceof Guarantee.ExactlyOnce once ? once.store() : null);
             startQuery();
         } catch (RuntimeException e) {
@@ -266,12 +267,20 @@ public final class StructuredRunner implements StreamEngine {
     }
 
     /**
-     * Summarizes one Kafka partition's records of a micro-batch, where they are. It reads Spark's internal rows (the
-     * plan's output: topic, partition, offset, key, value, timestamp in microseconds) rather than {@code Row}s, which
-     * would cost a conversion and several objects per record.
+     * Summarizes one Kafka partition's records of a micro-batch, where they are. It reads Spark's internal rows as the
+     * Kafka source makes them (key, value, topic, partition, offset, timestamp in microseconds, timestamp type) rather
+     * than {@code Row}s, which would cost a conversion and several objects per record; the value's sequence number is
+     * read in the row's own bytes, and the few distinct keys become strings once per task.
      */
     static final class Summarizer implements FlatMapFunction<Iterator<InternalRow>, PartitionSummary> {
         private static final long serialVersionUID = 1L;
+        static final int KEY = 0;
+        static final int VALUE = 1;
+        static final int TOPIC = 2;
+        static final int PARTITION = 3;
+        static final int OFFSET = 4;
+        static final int TIMESTAMP = 5;
+        private static final int KNOWN_KEYS = 1024;
         private final int samples;
 
         Summarizer(int samples) {
@@ -284,18 +293,44 @@ public final class StructuredRunner implements StreamEngine {
                 return Collections.emptyIterator();
             }
             InternalRow first = rows.next();
-            long offset = first.getLong(2);
-            PartitionSummary summary = new PartitionSummary(OffsetRange.create(first.getUTF8String(0).toString(),
-                    first.getInt(1), offset, offset + 1));
+            long offset = first.getLong(OFFSET);
+            PartitionSummary summary = new PartitionSummary(OffsetRange.create(first.getUTF8String(TOPIC).toString(),
+                    first.getInt(PARTITION), offset, offset + 1));
             summary.ranHere();
+            Map<UTF8String, String> keys = new HashMap<>();
             // The iterator may hand out one row object again and again: each row is read before the next.
             for (InternalRow r = first; r != null; r = rows.hasNext() ? rows.next() : null) {
-                offset = r.getLong(2);
-                summary.add(offset, r.isNullAt(3) ? null : new String(r.getBinary(3), StandardCharsets.UTF_8),
-                        r.isNullAt(4) ? null : r.getBinary(4), r.getLong(5) / 1000, samples);
+                offset = r.getLong(OFFSET);
+                UTF8String value = bytes(r, VALUE);
+                summary.add(offset, key(bytes(r, KEY), keys), RecordFormat.parseSeq(value),
+                        value != null && summary.sampling(samples) ? value.toString() : null,
+                        r.getLong(TIMESTAMP) / 1000, samples);
             }
             summary.until(offset + 1);
             return List.of(summary).iterator();
+        }
+
+        /** A binary column's bytes where the row holds them (a view, valid until the next row), or null. */
+        private static UTF8String bytes(InternalRow r, int column) {
+            if (r.isNullAt(column)) {
+                return null;
+            }
+            return r instanceof UnsafeRow ? r.getUTF8String(column) : UTF8String.fromBytes(r.getBinary(column));
+        }
+
+        /** The key as a string, made once per distinct key (up to {@value #KNOWN_KEYS} of them). */
+        private static String key(UTF8String bytes, Map<UTF8String, String> known) {
+            if (bytes == null) {
+                return null;
+            }
+            String key = known.get(bytes);
+            if (key == null) {
+                key = bytes.toString();
+                if (known.size() < KNOWN_KEYS) {
+                    known.put(bytes.clone(), key); // the view's bytes change with the next row
+                }
+            }
+            return key;
         }
     }
 }

@@ -27,6 +27,8 @@ public final class SyntheticProducer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticProducer.class);
     /** An acknowledgement this slow counts as a send that waited (for a new leader, say). */
     public static final long SLOW_ACK_MILLIS = 1000;
+    /** The producer's buffer for records not yet sent ({@code buffer.memory}), in bytes: 4 MiB. */
+    static final int BUFFER_MEMORY = 4 * 1024 * 1024;
 
     /**
      * What to produce.
@@ -101,6 +103,10 @@ public final class SyntheticProducer implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        // Room for what can be in flight (5 requests of 64 KiB per partition) a few times over, not Kafka's 32 MiB:
+        // flat out, a full 32 MiB held about 280,000 records' batches and callbacks for most of a second, long enough
+        // to outlive young collections, so the old generation filled and was collected every 2 s (docs/performance.md).
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Integer.toString(BUFFER_MEMORY));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.putAll(s.overrides());

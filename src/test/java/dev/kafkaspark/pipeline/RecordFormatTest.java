@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
 class RecordFormatTest {
@@ -48,6 +49,19 @@ class RecordFormatTest {
             assertThat(RecordFormat.parseSeq(value.getBytes(StandardCharsets.UTF_8))).isEqualTo(seq);
         }
         assertThat(RecordFormat.parseSeq("seq=12".getBytes(StandardCharsets.UTF_8))).isEqualTo(12);
+    }
+
+    @Test
+    void theSequenceNumberReadsTheSameWhereSparkHoldsTheBytes() {
+        RecordFormat padded = new RecordFormat(10, 100, ZoneOffset.UTC);
+        String value = padded.value(4321, padded.key(4321), 0);
+        // A view into a larger buffer, as a row's bytes are: it must read only its own bytes.
+        byte[] buffer = ("xx" + value + "seq=9").getBytes(StandardCharsets.UTF_8);
+        UTF8String view = UTF8String.fromBytes(buffer, 2, value.length());
+        assertThat(RecordFormat.parseSeq(view)).isEqualTo(4321);
+        assertThat(RecordFormat.parseSeq(UTF8String.fromString("seq=77"))).isEqualTo(77);
+        assertThat(RecordFormat.parseSeq(UTF8String.fromString("hello"))).isEqualTo(-1);
+        assertThat(RecordFormat.parseSeq((UTF8String) null)).isEqualTo(-1);
     }
 
     @Test
