@@ -280,7 +280,6 @@ public final class StructuredRunner implements StreamEngine {
         static final int PARTITION = 3;
         static final int OFFSET = 4;
         static final int TIMESTAMP = 5;
-        private static final int KNOWN_KEYS = 1024;
         private final int samples;
 
         Summarizer(int samples) {
@@ -318,7 +317,7 @@ public final class StructuredRunner implements StreamEngine {
             return r instanceof UnsafeRow ? r.getUTF8String(column) : UTF8String.fromBytes(r.getBinary(column));
         }
 
-        /** The key as a string, made once per distinct key (up to {@value #KNOWN_KEYS} of them). */
+        /** The key as a string, made once per distinct key (as many as {@link PartitionSummary#MAX_KEYS}). */
         private static String key(UTF8String bytes, Map<UTF8String, String> known) {
             if (bytes == null) {
                 return null;
@@ -326,7 +325,7 @@ public final class StructuredRunner implements StreamEngine {
             String key = known.get(bytes);
             if (key == null) {
                 key = bytes.toString();
-                if (known.size() < KNOWN_KEYS) {
+                if (known.size() < PartitionSummary.MAX_KEYS) {
                     known.put(bytes.clone(), key); // the view's bytes change with the next row
                 }
             }
