@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,10 +19,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The jar with its launcher (the demo runs in a child JVM with the class cache) behaves as one program: every stop
- * signal to the pid the user started stops it as Ctrl-C does, Ctrl-C in a terminal (which reaches both JVMs) counts
- * once, and a launcher that dies takes the demo down with it. Each run ends with no process left and its ports free.
+ * signal to the pid the user started stops it as Ctrl-C does, Ctrl-C typed in a real terminal (which sends SIGINT to
+ * both JVMs) counts once, and a launcher that dies takes the demo down with it. Each run ends with no process left and its ports free.
  */
+@Order(5) // longest first: see the Failsafe settings in pom.xml
 class LauncherSignalsIT {
+
+    @BeforeAll
+    static void sigIntReachesTheDemo() {
+        // Started by a script in the background, this build has SIGINT ignored; JarProcess undoes that for the
+        // processes it starts where the system lets it, and this class is skipped, saying why, where it cannot.
+        Assumptions.assumeTrue(JarProcess.SigInt.UNAVAILABLE == null, JarProcess.SigInt.UNAVAILABLE);
+    }
 
     private static final Duration START = Duration.ofSeconds(90);
 
@@ -45,23 +56,9 @@ class LauncherSignalsIT {
             p.signal(signal);
             assertStoppedOnceWithItsSummary(p);
             assertThat(p.out()).last().asString().startsWith("SUMMARY ");
+            assertThat(p.err()).as("nothing on standard error").isEmpty();
             assertGone(demo, ports);
             p.assertTempDirEmpty();
-        }
-    }
-
-    @Test
-    void ctrlCInATerminalReachesBothJvmsAndCountsAsOneRequest(@TempDir Path work) {
-        try (JarProcess p = startDemo(work)) {
-            List<ProcessHandle> demo = children(p);
-            List<Integer> ports = ports(p);
-            // What a terminal does: SIGINT to every process of the foreground group.
-            JarProcess.signal(p.handle().pid(), "INT");
-            demo.forEach(c -> JarProcess.signal(c.pid(), "INT"));
-            assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.transcript()).isZero();
-            assertThat(p.out()).filteredOn(l -> l.contains("stop requested")).hasSize(1);
-            assertThat(p.out()).noneMatch(l -> l.contains("not waiting any longer"));
-            assertGone(demo, ports);
         }
     }
 

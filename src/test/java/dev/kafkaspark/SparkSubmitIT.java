@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/spark-submit} and {@code bin/spark-class} run is started here directly: {@code java -cp "jars/*"} with
  * the installation's main classes and the JVM flags the launcher adds on Java 17.
  */
+@Order(6) // longest first: see the Failsafe settings in pom.xml
 class SparkSubmitIT {
 
     private static final Duration STEP = Duration.ofSeconds(90);

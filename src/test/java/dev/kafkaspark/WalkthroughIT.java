@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The classic walkthrough across processes, each step a separate {@code java -jar} as a class would run it: a broker,
  * topics, a console producer fed from a file, a console consumer, the streaming job, and a second broker joining.
  */
+@Order(4) // longest first: see the Failsafe settings in pom.xml
 class WalkthroughIT {
 
     private static final Duration STEP = Duration.ofSeconds(90);
@@ -32,7 +34,8 @@ class WalkthroughIT {
         }
         Path input = Files.write(work.resolve("input.txt"), lines, StandardCharsets.UTF_8);
 
-        try (JarProcess broker0 = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
+        try (Started all = new Started();
+                JarProcess broker0 = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
             Matcher started = broker0.awaitLine(
                     "Kafka broker 0 started at (127\\.0\\.0\\.1:(\\d+)) \\(ZooKeeper (127\\.0\\.0\\.1:(\\d+))\\)", STEP);
             String bootstrap = started.group(1);
@@ -40,44 +43,46 @@ class WalkthroughIT {
             int port0 = Integer.parseInt(started.group(2));
             int zkPort = Integer.parseInt(started.group(4));
 
-            JarProcess create = JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic,
-                    "--partitions", "2", "--bootstrap-server", bootstrap);
-            assertThat(create.exitCode()).as(create.transcript()).isZero();
+            // Steps that do not depend on each other run side by side, as in several terminals.
+            JarProcess create = all.add(JarProcess.start(work, null, "topics", "--create", "--topic", topic, "--partitions",
+                    "2", "--bootstrap-server", bootstrap));
+            JarProcess createTyped = all.add(JarProcess.start(work, null, "topics", "--create", "--topic", topic + "-typed",
+                    "--bootstrap-server", bootstrap));
+            assertThat(create.awaitExit(STEP)).as(create.transcript()).isZero();
             assertThat(create.out()).containsExactly("Created topic " + topic + ": 2 partition(s), replication factor 1");
+            assertThat(createTyped.awaitExit(STEP)).as(createTyped.transcript()).isZero();
 
-            JarProcess produce = JarProcess.run(work, input, STEP, "produce", "--topic", topic,
-                    "--bootstrap-server", bootstrap);
-            assertThat(produce.exitCode()).as(produce.transcript()).isZero();
-            assertThat(produce.err()).contains("sent 20 record(s) to " + topic);
-
+            JarProcess produce = all.add(JarProcess.start(work, input, "produce", "--topic", topic, "--bootstrap-server",
+                    bootstrap));
             // Ctrl-C (here SIGTERM, handled the same way) while input is still open: what was read is sent.
-            JarProcess createTyped = JarProcess.run(work, null, STEP, "topics", "--create", "--topic",
-                    topic + "-typed", "--bootstrap-server", bootstrap);
-            assertThat(createTyped.exitCode()).as(createTyped.transcript()).isZero();
             try (JarProcess typing = JarProcess.start(work, JarProcess.PIPE, "produce", "--topic", topic + "-typed",
                     "--bootstrap-server", bootstrap)) {
                 typing.stdin().write("typed one\ntyped two\n".getBytes(StandardCharsets.UTF_8));
                 typing.stdin().flush();
-                JarProcess readTyped = JarProcess.run(work, null, STEP, "consume", "--topic", topic + "-typed",
-                        "--from-beginning", "--max-messages", "2", "--bootstrap-server", bootstrap);
+                JarProcess readTyped = all.add(JarProcess.start(work, null, "consume", "--topic", topic + "-typed",
+                        "--from-beginning", "--max-messages", "2", "--bootstrap-server", bootstrap));
+                assertThat(produce.awaitExit(STEP)).as(produce.transcript()).isZero();
+                assertThat(produce.err()).contains("sent 20 record(s) to " + topic);
+
+                JarProcess consume = all.add(JarProcess.start(work, null, "consume", "--topic", topic, "--from-beginning",
+                        "--max-messages", "20", "--bootstrap-server", bootstrap));
+                JarProcess stream = all.add(JarProcess.start(work, null, "stream", "--topic", topic, "--duration", "3s",
+                        "--batch-interval", "1s", "--no-ui", "--show", "20", "--group", "walk-group-" + suffix,
+                        "--bootstrap-server", bootstrap));
+                assertThat(readTyped.awaitExit(STEP)).as(readTyped.transcript()).isZero();
                 assertThat(readTyped.out()).containsExactly("typed one", "typed two");
                 assertThat(typing.stop(STEP)).as(typing.transcript()).isZero();
                 assertThat(typing.err()).contains("sent 2 record(s) to " + topic + "-typed (interrupted)");
-            }
 
-            JarProcess consume = JarProcess.run(work, null, STEP, "consume", "--topic", topic, "--from-beginning",
-                    "--max-messages", "20", "--bootstrap-server", bootstrap);
-            assertThat(consume.exitCode()).as(consume.transcript()).isZero();
-            assertThat(consume.out()).containsExactlyInAnyOrderElementsOf(lines);
-            assertThat(consume.err()).contains("Processed a total of 20 messages");
+                assertThat(consume.awaitExit(STEP)).as(consume.transcript()).isZero();
+                assertThat(consume.out()).containsExactlyInAnyOrderElementsOf(lines);
+                assertThat(consume.err()).contains("Processed a total of 20 messages");
 
-            JarProcess stream = JarProcess.run(work, null, STEP, "stream", "--topic", topic, "--duration", "3s",
-                    "--batch-interval", "1s", "--no-ui", "--show", "20", "--group", "walk-group-" + suffix,
-                    "--bootstrap-server", bootstrap);
-            assertThat(stream.exitCode()).as(stream.transcript()).isZero();
-            assertThat(stream.out()).anyMatch(l -> l.matches("--- batch .*: 20 records, .*"));
-            for (String line : lines) {
-                assertThat(stream.out()).anyMatch(l -> l.endsWith(": " + line));
+                assertThat(stream.awaitExit(STEP)).as(stream.transcript()).isZero();
+                assertThat(stream.out()).anyMatch(l -> l.matches("--- batch .*: 20 records, .*"));
+                for (String line : lines) {
+                    assertThat(stream.out()).anyMatch(l -> l.endsWith(": " + line));
+                }
             }
 
             try (JarProcess broker1 = JarProcess.start(work, null, "broker", "--zookeeper", zookeeper,
@@ -108,6 +113,21 @@ class WalkthroughIT {
             broker0.assertTempDirEmpty();
             assertThat(Ports.isFree(port0)).isTrue();
             assertThat(Ports.isFree(zkPort)).isTrue();
+        }
+    }
+
+    /** The processes a step started, killed at the end if a failed assertion left them running. */
+    private static final class Started implements AutoCloseable {
+        private final List<JarProcess> processes = new ArrayList<>();
+
+        JarProcess add(JarProcess p) {
+            processes.add(p);
+            return p;
+        }
+
+        @Override
+        public void close() {
+            processes.forEach(JarProcess::close);
         }
     }
 }

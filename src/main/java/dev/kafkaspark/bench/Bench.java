@@ -49,20 +49,44 @@ public final class Bench {
      * @param latency how long each latency run lasts (W4)
      * @param latencyRate the fixed rate of the latency runs
      * @param heap the children's {@code -Xmx}, or {@code null} for the JVM's default
-     * @param quick whether these are the scaled-down settings
+     * @param scale how much of the bench runs
      */
     public record Settings(int runs, Duration throughput, Duration latency, int latencyRate, String heap,
-            boolean quick) {
+            Scale scale) {
 
         /** The standard settings: 3 start-up runs, 30 s workloads, 10,000 records/s, children at -Xmx512m. */
         public static Settings standard() {
-            return new Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(30), 10_000, "512m", false);
+            return new Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(30), 10_000, "512m", Scale.STANDARD);
         }
 
         /** Scaled down for a quick look: one start-up run, 5 s workloads. */
         public static Settings quickly() {
-            return new Settings(1, Duration.ofSeconds(5), Duration.ofSeconds(5), 10_000, "512m", true);
+            return new Settings(1, Duration.ofSeconds(5), Duration.ofSeconds(5), 10_000, "512m", Scale.QUICK);
         }
+
+        /** The bench's own check: one short run of each workload, no variants. */
+        public static Settings smoke() {
+            return new Settings(1, Duration.ofSeconds(2), Duration.ofSeconds(2), 10_000, "512m", Scale.SMOKE);
+        }
+
+        /** Whether these are scaled down (quick or smoke). */
+        public boolean quick() {
+            return scale != Scale.STANDARD;
+        }
+    }
+
+    /** How much of the bench runs. */
+    public enum Scale {
+        /** Every workload and variant, 3 start-up runs, 30 s workloads: the figures of docs/performance.md. */
+        STANDARD,
+        /** Every workload and variant, scaled down: one start-up run per case, 5 s workloads. */
+        QUICK,
+        /**
+         * One short run of each workload (W1 at 2 s batches, W3, W2, W4 at 1 s batches) and none of the variants
+         * (KRaft, Structured Streaming, SCRAM, the class cache): a check that the bench works, whose figures mean
+         * little.
+         */
+        SMOKE
     }
 
     private final Settings settings;
@@ -95,20 +119,24 @@ public final class Bench {
         machine.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         ObjectNode s = root.putObject("settings");
         s.put("quick", settings.quick());
+        s.put("scale", settings.scale().name().toLowerCase(java.util.Locale.ROOT));
         s.put("startup_runs", settings.runs());
         s.put("throughput_s", settings.throughput().toSeconds());
         s.put("latency_s", settings.latency().toSeconds());
         s.put("latency_rate", settings.latencyRate());
         s.put("child_heap", settings.heap() == null ? "default" : settings.heap());
 
-        root.set("startup", startup());
+        boolean smoke = settings.scale() == Scale.SMOKE;
+        root.set("startup", smoke ? smokeStartup() : startup());
         JsonNode limit = limit();
         root.set("limit", limit);
         ObjectNode throughput = throughput(limit);
         root.set("throughput", throughput);
-        root.set("latency", latency(LATENCY_INTERVALS));
-        root.set("structured", structured(limit));
-        root.set("scram", scram(limit));
+        root.set("latency", latency(smoke ? new long[] {1000} : LATENCY_INTERVALS));
+        if (!smoke) {
+            root.set("structured", structured(limit));
+            root.set("scram", scram(limit));
+        }
         ObjectNode memory = root.putObject("memory");
         memory.put("peak_heap_mb", throughput.get("peak_heap_mb").asLong());
         memory.put("peak_rss_mb", throughput.get("peak_rss_mb").asLong());
@@ -133,6 +161,13 @@ public final class Bench {
                 ", no class cache", settings.runs()));
         // Kafka without ZooKeeper: one KRaft node, broker and controller ("ZooKeeper ready" is the quorum's).
         startup.set("2000-kraft", startupRuns(2000, Map.of(), ", KRaft mode", settings.runs(), "--mode", "kraft"));
+        return startup;
+    }
+
+    /** W1 once, at 2 s batches. */
+    private ObjectNode smokeStartup() {
+        ObjectNode startup = json.createObjectNode();
+        startup.set("2000", startupRuns(2000, Map.of(), "", 1));
         return startup;
     }
 

@@ -111,7 +111,7 @@ public final class BenchReport {
         JsonNode m = r.get("machine");
         b.append(String.format(Locale.ROOT, "kafka-spark-demo bench: %d cores, Java %s, child heap %s%s%n",
                 m.get("cores").asInt(), m.get("java").asText(), r.get("settings").get("child_heap").asText(),
-                r.get("settings").get("quick").asBoolean() ? " (quick)" : ""));
+                scaleNote(r)));
         b.append(String.format(Locale.ROOT, "%nstart-up, ms from JVM start (median [min-max] of %d)%n",
                 r.get("settings").get("startup_runs").asInt()));
         b.append(String.format(Locale.ROOT, "  %-26s %-22s %-22s %s%n", "", "2 s batches", "500 ms batches",
@@ -119,7 +119,7 @@ public final class BenchReport {
         for (Bench.Phase phase : Bench.STARTUP_PHASES) {
             b.append(String.format(Locale.ROOT, "  %-26s %-22s %-22s %s%n", phase.label(),
                     fmt(r.get("startup").get("2000").get(phase.key())),
-                    fmt(r.get("startup").get("500").get(phase.key())),
+                    fmt(r.get("startup").path("500").path(phase.key())),
                     fmt(r.get("startup").path("2000-no-class-cache").path(phase.key()))));
         }
         firstRun(r).ifPresent(line -> b.append("  ").append(line).append(String.format("%n")));
@@ -150,7 +150,7 @@ public final class BenchReport {
                 r.get("settings").get("latency_rate").asInt()));
         b.append(String.format(Locale.ROOT, "  %-12s %8s %8s %8s %8s %14s %20s%n", "batches", "p50", "p95", "p99",
                 "max", "target p99", "p99 after warm-up"));
-        for (long interval : Bench.LATENCY_INTERVALS) {
+        for (long interval : latencyIntervals(r.get("latency"))) {
             JsonNode x = r.get("latency").get(Long.toString(interval));
             long target = x.get("target_p99_ms").asLong();
             b.append(String.format(Locale.ROOT, "  %-12s %8d %8d %8d %8d %11d %-4s %15s%n", interval + " ms",
@@ -171,6 +171,21 @@ public final class BenchReport {
                 mem.get("peak_heap_mb").asLong(), mem.get("peak_rss_mb").asLong()));
         b.append(String.format(Locale.ROOT, "%nworkloads and time base: docs/performance.md%n"));
         return b.toString();
+    }
+
+    private static String scaleNote(JsonNode r) {
+        String scale = r.get("settings").path("scale").asText(r.get("settings").get("quick").asBoolean() ? "quick"
+                : "standard");
+        return switch (scale) {
+            case "standard" -> "";
+            case "smoke" -> " (smoke: one short run of each workload, a check of the bench, not a measurement)";
+            default -> " (" + scale + ")";
+        };
+    }
+
+    /** The batch intervals the run measured latency at, in the order of {@link Bench#LATENCY_INTERVALS}. */
+    static long[] latencyIntervals(JsonNode latency) {
+        return java.util.Arrays.stream(Bench.LATENCY_INTERVALS).filter(i -> latency.has(Long.toString(i))).toArray();
     }
 
     private static String fmt(JsonNode stats) {
@@ -205,7 +220,7 @@ public final class BenchReport {
                 new Bar("pipeline: processed by Spark", t.get("processed_per_s").asDouble())), "/s"));
         b.append("<h2>The throughput run, batch by batch</h2>\n").append(BenchCharts.run(t.path("batches")));
         b.append("<h2>End-to-end latency: ms against percentile (log scale)</h2>\n")
-                .append(BenchCharts.percentiles(r.get("latency"), Bench.LATENCY_INTERVALS));
+                .append(BenchCharts.percentiles(r.get("latency"), latencyIntervals(r.get("latency"))));
         b.append("<h2>All figures</h2>\n<pre>").append(escape(table(r))).append("</pre>\n</body></html>\n");
         return b.toString();
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Measure start-up, throughput, latency, the broker's own limit and memory with the standard"
                 + " workloads (docs/performance.md), each in fresh child JVMs of this jar. About 5 minutes;"
-                + " --quick takes about 1.", ""})
+                + " --quick takes about 1, --smoke (a check of the bench itself) under 1.", ""})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -31,6 +31,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Scaled down: one start-up run per interval, 5 s workloads,"
             + " Structured Streaming's latency at 1 s batches only.")
     boolean quick;
+
+    @Option(names = "--smoke", description = "Only check that the bench works: one short run of each workload"
+            + " (W1 to W4), none of the variants. About 40 s; its figures mean little.")
+    boolean smoke;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
@@ -59,7 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Bench.Settings base = quick ? Bench.Settings.quickly() : Bench.Settings.standard();
+        if (quick && smoke) {
+            throw new UsageException("--quick and --smoke are two sizes of the bench: give one of them");
+        }
+        Bench.Settings base = smoke ? Bench.Settings.smoke() : quick ? Bench.Settings.quickly()
+                : Bench.Settings.standard();
         if (runs != null && runs < 1) {
             throw new UsageException("--runs must be at least 1, not " + runs);
         }
@@ -73,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
         Bench.Settings settings = new Bench.Settings(runs != null ? runs : base.runs(),
                 positive("--duration", duration, base.throughput()),
                 positive("--latency-duration", latencyDuration, base.latency()),
-                latencyRate != null ? latencyRate : base.latencyRate(), childHeap, quick);
+                latencyRate != null ? latencyRate : base.latencyRate(), childHeap, base.scale());
         PrintWriter out = spec.commandLine().getOut();
         Narrator narrator = new Narrator(out);
         ObjectNode result = new Bench(settings, narrator, Path.of("logs")).run();

@@ -150,6 +150,7 @@ public final class StreamCommand implements Callable<Integer> {
         // Last before the try that stops it: the context and its files must not outlive a failure in between.
         StreamEngine runner = engine.prepare(settings);
         boolean lost = false;
+        ExecutorWatch executors = null;
         boolean[] clusterLost = {false}; // read by the stop below: a graceful stop would wait for batches that cannot run
         try {
             runner.start(cluster.bootstrapServer, report -> {
@@ -179,8 +180,8 @@ public final class StreamCommand implements Callable<Integer> {
                     + "; Ctrl-C stops");
             brokers = BrokerWatch.start(cluster.bootstrapServer, note -> narrator.step("%s", note));
             if (!master.startsWith("local")) {
-                runner.sparkContext().sc().addSparkListener(ExecutorWatch.of(runner.sparkContext().sc(),
-                        note -> narrator.step("%s", note)));
+                executors = ExecutorWatch.of(runner.sparkContext().sc(), note -> narrator.step("%s", note));
+                runner.sparkContext().sc().addSparkListener(executors);
             }
             MasterWatch masterWatch = new MasterWatch(master, LOST_MASTER);
             awaitEnd(allSeen, () -> expect != null && ledger.covers(expected),
@@ -217,6 +218,9 @@ public final class StreamCommand implements Callable<Integer> {
                     () -> runner.stop(!clusterLost[0] && (watch == null || watch.reachable())));
         }
         narrator.step(engine == StreamEngine.Kind.STRUCTURED ? "Structured Streaming stopped" : "Spark Streaming stopped");
+        // Executors that kept failing are a failed run, however it was stopped (by a stop request, or by the master
+        // giving the application up).
+        lost |= executors != null && executors.keptFailing();
         if (expect == null) {
             return lost ? Cli.FAILURE : 0;
         }

@@ -41,6 +41,11 @@ public final class ExecutorWatch extends SparkListener {
         return new ExecutorWatch(note, id -> logs.flatMap(l -> l.cause(id)));
     }
 
+    /** Whether executors kept failing ({@link #FAILURES} within {@link #WINDOW_MILLIS}): the run cannot do its work. */
+    public synchronized boolean keptFailing() {
+        return told;
+    }
+
     @Override
     public synchronized void onExecutorAdded(SparkListenerExecutorAdded added) {
         note.accept("executor " + added.executorId() + " started on " + added.executorInfo().executorHost());

@@ -88,8 +88,10 @@ public final class KafkaSparkExtension implements BeforeAllCallback, ParameterRe
                 "use @KafkaSparkTest on the test class, or register the extension with KafkaSparkExtension.with(...)"));
         List<TopicSpec> topics = Arrays.stream(settings.topics()).map(KafkaSparkExtension::topic).toList();
         ExtensionContext owner = settings.shared() ? classContext.getRoot() : classContext;
+        // Spark does not split a shared environment: it always has Spark, for whichever class needs it.
         String key = "environment:" + settings.mode() + ":" + settings.auth() + ":" + settings.brokers() + ":"
-                + Arrays.toString(settings.brokerProperties()) + ":" + settings.spark() + (settings.shared() ? "" : ":" + testClass.getName());
+                + Arrays.toString(settings.brokerProperties()) + (settings.shared() ? "" : ":" + settings.spark() + ":"
+                        + testClass.getName());
         KafkaSparkEnvironment env = start(owner, key, build(settings));
         // A shared environment may have been started for another class: make sure this class's topics exist.
         topics.forEach(t -> env.createTopic(t.name(), t.partitions(), t.replicationFactor(), t.configs()));
@@ -116,7 +118,7 @@ public final class KafkaSparkExtension implements BeforeAllCallback, ParameterRe
 
     private static KafkaSparkEnvironment.Builder build(KafkaSparkTest settings) {
         KafkaSparkEnvironment.Builder b = KafkaSparkEnvironment.builder().mode(settings.mode())
-                .brokers(settings.brokers()).spark(settings.spark()).auth(settings.auth());
+                .brokers(settings.brokers()).spark(settings.spark() || settings.shared()).auth(settings.auth());
         for (String property : settings.brokerProperties()) {
             int eq = property.indexOf('=');
             if (eq <= 0) {

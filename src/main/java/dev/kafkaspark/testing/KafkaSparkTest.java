@@ -46,12 +46,16 @@ public @interface KafkaSparkTest {
     /** Broker settings as {@code key=value}, as in server.properties. */
     String[] brokerProperties() default {};
 
-    /** Whether to start Spark (a local context on loopback, UI off). */
+    /**
+     * Whether to start Spark (a local context on loopback, UI off). A {@link #shared()} environment always has Spark
+     * (it starts in the background while Kafka starts), so that classes with and without Spark can share it.
+     */
     boolean spark() default true;
 
     /**
-     * Share one environment among all test classes of the run that ask for the same brokers, broker properties and
-     * Spark (start-up costs seconds); each class's topics are created in it. Use unique topic and group names.
+     * Share one environment among all test classes of the run that ask for the same mode, logins, brokers and broker
+     * properties (start-up costs seconds); each class's topics are created in it. Use unique topic, group and user
+     * names.
      */
     boolean shared() default false;
 }

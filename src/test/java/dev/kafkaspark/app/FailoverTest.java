@@ -17,8 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Brokers fail and streams restart, with real brokers and a real Spark: what is promised is kept. */
+/**
+ * Brokers fail and streams restart, with real brokers and a real Spark: what is promised is kept. Each run sends a set
+ * number of records and ends as soon as all of them were processed and every scheduled step (which itself waits for
+ * what it causes: leaders moved, the broker back in sync, the stream started again) is done; the steps come early,
+ * while the producer still sends, so no run waits out a fixed duration.
+ */
 class FailoverTest {
+
+    /** Records sent at 1,000/s: the producer is still sending when each scheduled step happens. */
+    private static final long RECORDS = 4000;
 
     private static DemoSettingsBuilder base() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -34,11 +42,13 @@ class FailoverTest {
     @EnumSource(ClusterMode.class)
     void aLeaderStopsMidStreamAndNothingIsLostOrRepeated(ClusterMode mode) {
         StringWriter out = new StringWriter();
-        DemoResult r = run(base().mode(mode).brokers(3).duration(Duration.ofSeconds(9)).killBrokerAfter(Duration.ofSeconds(2))
-                .restartBrokerAfter(Duration.ofSeconds(5)).build(), out);
+        DemoResult r = run(base().mode(mode).brokers(3).records(RECORDS).killBrokerAfter(Duration.ofSeconds(1))
+                .restartBrokerAfter(Duration.ofMillis(1500)).build(), out);
         String story = out.toString();
         assertThat(r.failure()).as(story).isNull();
-        assertThat(r.produced()).as(story).isGreaterThan(5000);
+        assertThat(r.reason()).as(story).isEqualTo(DemoResult.StopReason.RECORDS_DONE);
+        assertThat(r.produced()).as(story).isEqualTo(RECORDS);
+        assertThat(r.processed()).as(story).isEqualTo(RECORDS);
         assertThat(r.missing()).as(story).isZero();
         assertThat(r.duplicated()).as(story).isZero();
         assertThat(r.orderViolations()).as(story).isZero();
@@ -64,16 +74,16 @@ class FailoverTest {
     void exactlyOnceSurvivesAStreamRestart(StreamEngine.Kind engine, @TempDir Path dir) {
         StringWriter out = new StringWriter();
         Path storeDir = dir.resolve("store");
-        DemoResult r = run(base().engine(engine).duration(Duration.ofSeconds(6))
-                .restartStreamAfter(Duration.ofSeconds(3)).delivery(Delivery.EXACTLY_ONCE).storeDir(storeDir).build(),
-                out);
+        DemoResult r = run(base().engine(engine).records(RECORDS).restartStreamAfter(Duration.ofSeconds(1))
+                .delivery(Delivery.EXACTLY_ONCE).storeDir(storeDir).build(), out);
         String story = out.toString();
         assertThat(story).contains(engine == StreamEngine.Kind.DSTREAM
                 ? "exactly-once, it resumes from the store's offsets: p"
                 // (at the earliest offsets when the restart comes before the first micro-batch was committed)
                 : "the query started again from its checkpoint: after the last committed micro-batch, at ");
         assertThat(r.failure()).as(story).isNull();
-        assertThat(r.produced()).isGreaterThan(3000);
+        assertThat(r.reason()).as(story).isEqualTo(DemoResult.StopReason.RECORDS_DONE);
+        assertThat(r.produced()).isEqualTo(RECORDS);
         assertThat(r.missing()).as(story).isZero();
         assertThat(r.duplicated()).as(story).isZero();
         assertThat(r.processed()).isEqualTo(r.produced());
@@ -92,13 +102,14 @@ class FailoverTest {
     @EnumSource(StreamEngine.Kind.class)
     void atLeastOnceLosesNothingAcrossAStreamRestart(StreamEngine.Kind engine) {
         StringWriter out = new StringWriter();
-        DemoResult r = run(base().engine(engine).duration(Duration.ofSeconds(6))
-                .restartStreamAfter(Duration.ofSeconds(3)).build(), out);
+        DemoResult r = run(base().engine(engine).records(RECORDS).restartStreamAfter(Duration.ofSeconds(1)).build(),
+                out);
         String story = out.toString();
         assertThat(story).contains(engine == StreamEngine.Kind.DSTREAM
                 ? "at-least-once, it resumes from the group's committed offsets"
                 : "at-least-once: a micro-batch run again reaches the sink a second time");
         assertThat(r.failure()).as(story).isNull();
+        assertThat(r.reason()).as(story).isEqualTo(DemoResult.StopReason.RECORDS_DONE);
         assertThat(r.missing()).as(story).isZero();
         assertThat(r.orderViolations()).as(story).isZero();
         // Repeats are allowed here, and all of them are replays of offsets already read.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --user}/{@code --password}, ACLs managed with {@code acls}, and one line with exit code 1 for a missing login,
  * a wrong password and a missing ACL.
  */
-@KafkaSparkTest(auth = KafkaAuth.SCRAM, spark = false)
+@KafkaSparkTest(auth = KafkaAuth.SCRAM, shared = true)
 class AuthCliTest {
 
     @Test

@@ -34,6 +34,7 @@ import dev.kafkaspark.testing.KafkaMode;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The walkthrough's commands against a real broker: bad input gets one clear line and the right exit code. */
@@ -168,7 +169,9 @@ class ToolsCliTest {
     void consumeOnAnEmptyTopicSaysOnceWhatItWaitsFor() {
         String topic = randomTopic();
         Topics.ensure(cluster.admin(), TopicSpec.of(topic, 1, 1), Duration.ofSeconds(30));
-        Run r = CliTest.run("consume", "--topic", topic, "--from-beginning", "--timeout", "5s",
+        // The timeout is the scenario (a consumer that gives up on an idle topic), as short as it can be: the note
+        // comes after about 2 s of empty polls.
+        Run r = CliTest.run("consume", "--topic", topic, "--from-beginning", "--timeout", "4s",
                 "--bootstrap-server", bootstrap);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
@@ -203,10 +206,12 @@ class ToolsCliTest {
                 "nothing listens at 127.0.0.1:" + nobody + ": start the master first");
     }
 
-    @Test
-    void checkSaysAKraftClusterHasAQuorumAndNoZooKeeper() {
-        try (KafkaSparkEnvironment kraft = KafkaSparkEnvironment.builder().mode(KafkaMode.KRAFT).spark(false)
-                .start()) {
+    /** Against the run's shared KRaft environment (the examples and the end-to-end tests use it too). */
+    @Nested
+    @KafkaSparkTest(mode = KafkaMode.KRAFT, shared = true)
+    class InKraftMode {
+        @Test
+        void checkSaysAKraftClusterHasAQuorumAndNoZooKeeper(KafkaSparkEnvironment kraft) {
             Run r = CliTest.run("check", "--bootstrap-server", kraft.bootstrapServers());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("mode: KRaft (no ZooKeeper", "broker 0 at", "(active controller)",

@@ -36,13 +36,19 @@ class KafkaSparkExtensionTest {
         assertThatThrownBy(env::sparkContext).hasMessageContaining("spark(false)");
     }
 
+    /** Also: the directories a test asks an environment for are removed with it. */
     @Test
-    void twoEnvironmentsWorkSideBySideAndLeaveNothing() {
+    void twoEnvironmentsWorkSideBySideAndLeaveNothing() throws Exception {
         Leaks leaks = Leaks.snapshot();
         int zkA;
         int zkB;
+        Path dir;
         try (KafkaSparkEnvironment a = KafkaSparkEnvironment.builder().spark(false).topic("side", 1).start();
                 KafkaSparkEnvironment b = KafkaSparkEnvironment.builder().spark(false).topic("side", 2).start()) {
+            dir = a.newDirectory("checkpoint");
+            Files.writeString(dir.resolve("state"), "x");
+            assertThat(dir.getFileName().toString()).startsWith("checkpoint-");
+            assertThat(a.newDirectory("checkpoint")).isNotEqualTo(dir).isDirectory();
             zkA = port(a.zookeeperConnect());
             zkB = port(b.zookeeperConnect());
             assertThat(a.bootstrapServers()).isNotEqualTo(b.bootstrapServers());
@@ -53,6 +59,8 @@ class KafkaSparkExtensionTest {
             assertThat(b.awaitRecords("side", 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::value)
                     .containsExactly("from b");
         }
+        assertThat(dir).doesNotExist();
+        assertThat(dir.getParent()).doesNotExist();
         assertThat(Ports.isFree(zkA)).isTrue();
         assertThat(Ports.isFree(zkB)).isTrue();
         leaks.assertNoTempFilesLeft();
@@ -70,19 +78,6 @@ class KafkaSparkExtensionTest {
                 .hasMessageContaining("topic 'ext-ordrs' does not exist");
         // Both answered from one topic listing, well inside the 20 s the read was given (not its wait running out).
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    }
-
-    @Test
-    void directoriesForATestAreRemovedWithTheEnvironment() throws Exception {
-        Path dir;
-        try (KafkaSparkEnvironment env = KafkaSparkEnvironment.builder().spark(false).start()) {
-            dir = env.newDirectory("checkpoint");
-            Files.writeString(dir.resolve("state"), "x");
-            assertThat(dir.getFileName().toString()).startsWith("checkpoint-");
-            assertThat(env.newDirectory("checkpoint")).isNotEqualTo(dir).isDirectory();
-        }
-        assertThat(dir).doesNotExist();
-        assertThat(dir.getParent()).doesNotExist();
     }
 
     @Test

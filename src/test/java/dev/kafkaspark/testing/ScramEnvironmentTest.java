@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * password, or without an ACL is refused with Kafka's own error and no hang; a user with the ACLs writes, and a Spark
  * job reads as a user that may, and is refused as one that may not.
  */
-@KafkaSparkTest(auth = KafkaAuth.SCRAM)
+@KafkaSparkTest(auth = KafkaAuth.SCRAM, shared = true)
 class ScramEnvironmentTest {
 
     private static final Duration SHORT = Duration.ofSeconds(2);
@@ -112,7 +112,7 @@ class ScramEnvironmentTest {
 
     /** The same in KRaft mode: credentials written when the log directories are formatted, StandardAuthorizer. */
     @Nested
-    @KafkaSparkTest(auth = KafkaAuth.SCRAM, mode = KafkaMode.KRAFT)
+    @KafkaSparkTest(auth = KafkaAuth.SCRAM, mode = KafkaMode.KRAFT, shared = true)
     class InKraftMode {
         @Test
         void loginsAndAclsHoldAndTheControllerPortTakesNoAnonymousClient(KafkaSparkEnvironment env)

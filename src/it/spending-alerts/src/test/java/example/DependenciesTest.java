@@ -27,14 +27,17 @@ class DependenciesTest {
 
     @Test
     void thePinnedKafkaClientWins() {
-        assertThat(AppInfoParser.getVersion()).isEqualTo(System.getProperty("pinned.kafka.version")).isNotNull();
+        String pinned = System.getProperty("pinned.kafka.version");
+        assertThat(pinned).as("the build passes the pinned version (pom.xml)").isNotBlank();
+        assertThat(AppInfoParser.getVersion()).isEqualTo(pinned);
     }
 
     @Test
     void runsOnTheJUnitThisInvocationAskedFor() {
         // 5.10.3 by default, the current one with -Pcurrent-junit (invoker.properties runs both).
-        assertThat(org.junit.jupiter.api.Test.class.getPackage().getImplementationVersion())
-                .isEqualTo(System.getProperty("junit.version")).isNotNull();
+        String asked = System.getProperty("junit.version");
+        assertThat(asked).as("the build passes the JUnit version it asked for (pom.xml)").isNotBlank();
+        assertThat(org.junit.jupiter.api.Test.class.getPackage().getImplementationVersion()).isEqualTo(asked);
     }
 
     /** The lines below the given artifact's line that are indented deeper: its dependencies. */
