@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 public class TestTimes {
 
     private static final Pattern SUITE = Pattern.compile("<testsuite\\b([^>]*)>");
+    private static final Pattern CASE = Pattern.compile("<testcase\\b([^>]*)>");
     private static final Pattern BUILD_JOB = Pattern.compile("<build-job\\b([^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
@@ -34,16 +35,33 @@ public class TestTimes {
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, Double> totals = new LinkedHashMap<>();
         for (String kind : List.of("surefire", "failsafe")) {
+            // A class's time is the larger of its reports' times and the sum of its test cases: with JUnit's parallel
+            // classes, Surefire's reporter files some cases under another class's report, and a nested class's
+            // report may hold the outer class's cases.
+            Map<String, Double> suites = new LinkedHashMap<>();
+            Map<String, Double> cases = new LinkedHashMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
             for (Path report : reports(target.resolve(kind + "-reports"), "TEST-")) {
-                Map<String, String> a = attributes(SUITE, Files.readString(report));
-                if (a == null) {
+                String xml = Files.readString(report);
+                Map<String, String> suite = attributes(SUITE, xml);
+                if (suite == null) {
                     continue;
                 }
-                String name = a.getOrDefault("name", report.getFileName().toString()).replaceFirst("\\$.*", "");
-                double seconds = number(a.get("time"));
-                int tests = (int) number(a.get("tests"));
-                rows.merge(kind + " " + name, new Row(kind, name, seconds, tests),
-                        (x, y) -> new Row(kind, name, x.seconds() + y.seconds(), x.tests() + y.tests()));
+                String own = topLevel(suite.getOrDefault("name", report.getFileName().toString()));
+                suites.merge(own, number(suite.get("time")), Double::sum);
+                Matcher c = CASE.matcher(xml);
+                while (c.find()) {
+                    Map<String, String> a = attributes(c.group(1));
+                    String name = topLevel(a.getOrDefault("classname", own));
+                    cases.merge(name, number(a.get("time")), Double::sum);
+                    counts.merge(name, 1, Integer::sum);
+                }
+            }
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(suites.keySet());
+            names.addAll(cases.keySet());
+            for (String name : names) {
+                double seconds = Math.max(suites.getOrDefault(name, 0.0), cases.getOrDefault(name, 0.0));
+                rows.put(kind + " " + name, new Row(kind, name, seconds, counts.getOrDefault(name, 0)));
                 totals.merge(kind, seconds, Double::sum);
             }
         }
@@ -64,8 +82,8 @@ public class TestTimes {
         }
         List<Row> slowest = new ArrayList<>(rows.values());
         slowest.sort((x, y) -> Double.compare(y.seconds(), x.seconds()));
-        System.out.printf(Locale.ROOT, "slowest test classes (of %d; seconds each class took, as JUnit timed it):%n",
-                rows.size());
+        System.out.printf(Locale.ROOT, "slowest test classes (of %d; seconds each class took, as JUnit timed it; the"
+                + " packaged-jar classes run two at a time, so their times overlap):%n", rows.size());
         for (Row r : slowest.subList(0, Math.min(shown, slowest.size()))) {
             System.out.printf(Locale.ROOT, "  %7.1f s  %-8s %s%s%n", r.seconds(), r.kind(), r.name(),
                     r.kind().equals("invoker") ? "" : " (" + r.tests() + " test" + (r.tests() == 1 ? "" : "s") + ")");
@@ -85,13 +103,18 @@ public class TestTimes {
         }
     }
 
+    private static String topLevel(String className) {
+        return className.replaceFirst("\\$.*", "");
+    }
+
     private static Map<String, String> attributes(Pattern element, String xml) {
         Matcher m = element.matcher(xml);
-        if (!m.find()) {
-            return null;
-        }
+        return m.find() ? attributes(m.group(1)) : null;
+    }
+
+    private static Map<String, String> attributes(String text) {
         Map<String, String> a = new LinkedHashMap<>();
-        Matcher attr = ATTRIBUTE.matcher(m.group(1));
+        Matcher attr = ATTRIBUTE.matcher(text);
         while (attr.find()) {
             a.put(attr.group(1), attr.group(2));
         }
