@@ -54,7 +54,7 @@ class SparkClusterIT {
                             + " executor \\S+ on worker 127\\.0\\.0\\.1:(\\d+) \\(.*", STEP);
                     assertThat(List.of(both.group(1), both.group(2))).containsExactlyInAnyOrder(port1, port2);
                     try (JarProcess load = JarProcess.start(work, null, "load", "--bootstrap-server", bootstrap,
-                            "--topic", topic, "--records", Integer.toString(RECORDS), "--rate", "300")) {
+                            "--topic", topic, "--records", Integer.toString(RECORDS), "--rate", "1000")) {
                         stream.awaitLine("--- batch \\S+: [1-9]\\d* records.*", STEP);
                         for (JarProcess worker : List.of(worker1, worker2)) {
                             assertThat(executors(worker)).as("an executor under worker %d", worker.handle().pid())
