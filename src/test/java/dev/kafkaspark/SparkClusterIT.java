@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streaming job on a real Spark standalone cluster, each part its own process from the packaged jar as a class
- * runs them: a master, two workers (executors are their child JVMs), a broker, the stream submitted to the master,
- * and the synthetic load. Every record is processed, executors ran on both workers, and everything stops and frees
+ * runs them: a master, two workers (executors are their child JVMs), a broker (one for the class), the stream
+ * submitted to the master, and the synthetic load. Every record is processed, executors ran on both workers, and everything stops and frees
  * its ports; a worker killed mid-run ({@code kill -9}) loses nothing.
  */
 @Order(1) // longest first: see the Failsafe settings in pom.xml
@@ -27,6 +29,24 @@ class SparkClusterIT {
     private static final Pattern BATCH = Pattern.compile("--- batch \\S+: (\\d+) records.*");
     private static final int RECORDS = 3000;
 
+    /** One broker for the class's tests (each has topics of its own), stopped at the end. */
+    private static JarProcess broker;
+    private static String bootstrap;
+
+    @BeforeAll
+    static void startTheBroker(@TempDir Path work) {
+        broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0");
+        bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
+    }
+
+    @AfterAll
+    static void stopTheBroker() {
+        try (JarProcess b = broker) {
+            assertThat(b.stop(STEP)).as(b.transcript()).isZero();
+            b.assertTempDirEmpty();
+        }
+    }
+
     @Test
     void theStreamRunsOnTwoWorkersAndProcessesEveryRecordOfTheLoadEvenWhenOneDies(@TempDir Path work) {
         try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0")) {
@@ -34,9 +54,7 @@ class SparkClusterIT {
                     STEP);
             String url = m.group(1);
             int masterPort = Integer.parseInt(m.group(2));
-            try (JarProcess worker1 = worker(work, url); JarProcess worker2 = worker(work, url);
-                    JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
-                String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
+            try (JarProcess worker1 = worker(work, url); JarProcess worker2 = worker(work, url)) {
                 String port1 = worker1.awaitLine("Spark worker worker-\\d+-127\\.0\\.0\\.1-(\\d+) registered with "
                         + Pattern.quote(url) + ".*", STEP).group(1);
                 String port2 = worker2.awaitLine("Spark worker worker-\\d+-127\\.0\\.0\\.1-(\\d+) registered with "
@@ -83,7 +101,6 @@ class SparkClusterIT {
                     assertThat(worker.stop(STEP)).as(worker.transcript()).isZero();
                     worker.assertTempDirEmpty();
                 }
-                assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
             }
             assertThat(master.stop(STEP)).as(master.transcript()).isZero();
             master.assertTempDirEmpty();
@@ -93,10 +110,8 @@ class SparkClusterIT {
 
     @Test
     void aStreamWhoseClusterIsKilledEndsWithOneLineAndExitCodeOne(@TempDir Path work) {
-        try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0");
-                JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
+        try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0")) {
             String url = master.awaitLine("Spark master started at (spark://127\\.0\\.0\\.1:\\d+) .*", STEP).group(1);
-            String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
             String topic = "lost-" + UUID.randomUUID().toString().substring(0, 8);
             assertThat(JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic, "--bootstrap-server",
                     bootstrap).exitCode()).isZero();
@@ -113,16 +128,13 @@ class SparkClusterIT {
                 assertThat(stream.err()).as("no stack trace on the console").noneMatch(l -> l.contains("\tat "));
                 stream.assertTempDirEmpty();
             }
-            assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
         }
     }
 
     @Test
     void executorsThatCannotStartAreNamedWithTheCauseFromTheirStderr(@TempDir Path work) {
-        try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0");
-                JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
+        try (JarProcess master = JarProcess.start(work, null, "spark-master", "--port", "0", "--webui-port", "0")) {
             String url = master.awaitLine("Spark master started at (spark://127\\.0\\.0\\.1:\\d+) .*", STEP).group(1);
-            String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
             String topic = "failing-" + UUID.randomUUID().toString().substring(0, 8);
             assertThat(JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic, "--bootstrap-server",
                     bootstrap).exitCode()).isZero();
@@ -141,7 +153,6 @@ class SparkClusterIT {
                         .until(() -> worker.handle().descendants().noneMatch(ProcessHandle::isAlive));
                 assertThat(worker.stop(STEP)).as(worker.transcript()).isZero();
             }
-            assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
         }
     }
 
