@@ -97,10 +97,24 @@ public class TestTimes {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        List<Path> all;
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+            all = files.filter(f -> f.getFileName().toString().startsWith(prefix)
                     && f.getFileName().toString().endsWith(".xml")).sorted().toList();
         }
+        // Reports of earlier runs stay until the next clean (a class run since then overwrites its own): only the
+        // last run's, written within 20 minutes of the newest report.
+        long newest = 0;
+        for (Path f : all) {
+            newest = Math.max(newest, Files.getLastModifiedTime(f).toMillis());
+        }
+        List<Path> recent = new ArrayList<>();
+        for (Path f : all) {
+            if (Files.getLastModifiedTime(f).toMillis() >= newest - 20 * 60_000L) {
+                recent.add(f);
+            }
+        }
+        return recent;
     }
 
     private static String topLevel(String className) {
