@@ -156,8 +156,8 @@ class ClassMistakesIT {
     }
 
     /**
-     * A stop without its cluster's metadata keeper either ends in time (exit 0, saying it stopped) or says it waited and
-     * gave up at the program's limit (exit 1): nothing else, and never a hang.
+     * A stop without its cluster's metadata keeper either ends in time (exit 0, saying it stopped) or says it waited
+     * and gave up at the program's limit (exit 1): nothing else, and never a hang.
      */
     private static void assertStoppedOrGaveUpAtItsLimit(JarProcess p, int exitCode, String stoppedRegex) {
         if (exitCode == 0) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoJarIT {
 
     /**
-     * KRaft mode with Structured Streaming: the jar's parts for the other Kafka mode and the other engine. ZooKeeper mode
-     * with DStreams, the default, runs from the jar in LauncherSignalsIT (to its SUMMARY, nothing on standard error)
-     * and below with logins; both engines run in both modes in this JVM in PipelineEndToEndTest.
+     * KRaft mode with Structured Streaming: the jar's parts for the other Kafka mode and the other engine. ZooKeeper
+     * mode with DStreams, the default, runs from the jar in LauncherSignalsIT (to its SUMMARY, nothing on standard
+     * error) and below with logins; both engines run in both modes in this JVM in PipelineEndToEndTest.
      */
     @ParameterizedTest(name = "{0} mode, {1}")
     @CsvSource({"kraft,structured"})

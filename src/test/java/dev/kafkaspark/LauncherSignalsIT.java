@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The jar with its launcher (the demo runs in a child JVM with the class cache) behaves as one program: every stop
  * signal to the pid the user started stops it as Ctrl-C does, Ctrl-C typed in a real terminal (which sends SIGINT to
- * both JVMs) counts once, and a launcher that dies takes the demo down with it. Each run ends with no process left and its ports free.
+ * both JVMs) counts once, and a launcher that dies takes the demo down with it. Each run ends with no process left
+ * and its ports free.
  */
 @Order(5) // longest first: see the Failsafe settings in pom.xml
 class LauncherSignalsIT {

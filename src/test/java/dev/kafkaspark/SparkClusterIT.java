@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The streaming job on a real Spark standalone cluster, each part its own process from the packaged jar as a class
  * runs them: a master, two workers (executors are their child JVMs), a broker (one for the class), the stream
- * submitted to the master, and the synthetic load. Every record is processed, executors ran on both workers, and everything stops and frees
- * its ports; a worker killed mid-run ({@code kill -9}) loses nothing.
+ * submitted to the master, and the synthetic load. Every record is processed, executors ran on both workers, and
+ * everything stops and frees its ports; a worker killed mid-run ({@code kill -9}) loses nothing.
  */
 @Order(1) // longest first: see the Failsafe settings in pom.xml
 class SparkClusterIT {
@@ -28,6 +28,9 @@ class SparkClusterIT {
     private static final Duration STEP = Duration.ofSeconds(90);
     private static final Pattern BATCH = Pattern.compile("--- batch \\S+: (\\d+) records.*");
     private static final int RECORDS = 3000;
+    /** The executors' JVMs as JarProcess starts the others: C1 only, the serial collector (a third less CPU). */
+    private static final String EXECUTOR_JVM = "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1"
+            + " -XX:+UseSerialGC";
 
     /** One broker for the class's tests (each has topics of its own), stopped at the end. */
     private static JarProcess broker;
@@ -65,7 +68,7 @@ class SparkClusterIT {
                 assertThat(created.exitCode()).as(created.transcript()).isZero();
                 try (JarProcess stream = JarProcess.start(work, null, "stream", "--master", url, "--bootstrap-server",
                         bootstrap, "--topic", topic, "--batch-interval", "1s", "--no-ui", "--show", "0", "--expect",
-                        Integer.toString(RECORDS))) {
+                        Integer.toString(RECORDS), "--conf", EXECUTOR_JVM)) {
                     // Both workers' executors take part: one batch's tasks ran on two executors, one of each worker
                     // (named by the address in the worker's id).
                     Matcher both = stream.awaitLine("    ran on executor \\S+ on worker 127\\.0\\.0\\.1:(\\d+) \\(.*\\),"
@@ -117,7 +120,8 @@ class SparkClusterIT {
                     bootstrap).exitCode()).isZero();
             try (JarProcess worker = worker(work, url);
                     JarProcess stream = JarProcess.start(work, null, "stream", "--master", url, "--bootstrap-server",
-                            bootstrap, "--topic", topic, "--batch-interval", "1s", "--no-ui", "--show", "0")) {
+                            bootstrap, "--topic", topic, "--batch-interval", "1s", "--no-ui", "--show", "0", "--conf",
+                            EXECUTOR_JVM)) {
                 stream.awaitLine("    ran on executor .*", STEP);
                 master.signal("KILL");
                 worker.signal("KILL");

@@ -34,7 +34,7 @@ class WalkthroughIT {
         }
         Path input = Files.write(work.resolve("input.txt"), lines, StandardCharsets.UTF_8);
 
-        try (Started all = new Started();
+        try (Started all = new Started(work);
                 JarProcess broker0 = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
             Matcher started = broker0.awaitLine(
                     "Kafka broker 0 started at (127\\.0\\.0\\.1:(\\d+)) \\(ZooKeeper (127\\.0\\.0\\.1:(\\d+))\\)", STEP);
@@ -44,31 +44,32 @@ class WalkthroughIT {
             int zkPort = Integer.parseInt(started.group(4));
 
             // Steps that do not depend on each other run side by side, as in several terminals.
-            JarProcess create = all.add(JarProcess.start(work, null, "topics", "--create", "--topic", topic, "--partitions",
-                    "2", "--bootstrap-server", bootstrap));
-            JarProcess createTyped = all.add(JarProcess.start(work, null, "topics", "--create", "--topic", topic + "-typed",
-                    "--bootstrap-server", bootstrap));
+            JarProcess create = all.start(null, "topics", "--create", "--topic", topic, "--partitions",
+                    "2", "--bootstrap-server", bootstrap);
+            JarProcess createTyped = all.start(null, "topics", "--create", "--topic", topic + "-typed",
+                    "--bootstrap-server", bootstrap);
             assertThat(create.awaitExit(STEP)).as(create.transcript()).isZero();
-            assertThat(create.out()).containsExactly("Created topic " + topic + ": 2 partition(s), replication factor 1");
+            assertThat(create.out()).containsExactly("Created topic " + topic + ": 2 partition(s), replication factor"
+                    + " 1");
             assertThat(createTyped.awaitExit(STEP)).as(createTyped.transcript()).isZero();
 
-            JarProcess produce = all.add(JarProcess.start(work, input, "produce", "--topic", topic, "--bootstrap-server",
-                    bootstrap));
+            JarProcess produce = all.start(input, "produce", "--topic", topic, "--bootstrap-server",
+                    bootstrap);
             // Ctrl-C (here SIGTERM, handled the same way) while input is still open: what was read is sent.
             try (JarProcess typing = JarProcess.start(work, JarProcess.PIPE, "produce", "--topic", topic + "-typed",
                     "--bootstrap-server", bootstrap)) {
                 typing.stdin().write("typed one\ntyped two\n".getBytes(StandardCharsets.UTF_8));
                 typing.stdin().flush();
-                JarProcess readTyped = all.add(JarProcess.start(work, null, "consume", "--topic", topic + "-typed",
-                        "--from-beginning", "--max-messages", "2", "--bootstrap-server", bootstrap));
+                JarProcess readTyped = all.start(null, "consume", "--topic", topic + "-typed",
+                        "--from-beginning", "--max-messages", "2", "--bootstrap-server", bootstrap);
                 assertThat(produce.awaitExit(STEP)).as(produce.transcript()).isZero();
                 assertThat(produce.err()).contains("sent 20 record(s) to " + topic);
 
-                JarProcess consume = all.add(JarProcess.start(work, null, "consume", "--topic", topic, "--from-beginning",
-                        "--max-messages", "20", "--bootstrap-server", bootstrap));
-                JarProcess stream = all.add(JarProcess.start(work, null, "stream", "--topic", topic, "--duration", "3s",
+                JarProcess consume = all.start(null, "consume", "--topic", topic, "--from-beginning",
+                        "--max-messages", "20", "--bootstrap-server", bootstrap);
+                JarProcess stream = all.start(null, "stream", "--topic", topic, "--duration", "3s",
                         "--batch-interval", "1s", "--no-ui", "--show", "20", "--group", "walk-group-" + suffix,
-                        "--bootstrap-server", bootstrap));
+                        "--bootstrap-server", bootstrap);
                 assertThat(readTyped.awaitExit(STEP)).as(readTyped.transcript()).isZero();
                 assertThat(readTyped.out()).containsExactly("typed one", "typed two");
                 assertThat(typing.stop(STEP)).as(typing.transcript()).isZero();
@@ -116,11 +117,17 @@ class WalkthroughIT {
         }
     }
 
-    /** The processes a step started, killed at the end if a failed assertion left them running. */
+    /** Starts the steps' processes, and kills them at the end if a failed assertion left them running. */
     private static final class Started implements AutoCloseable {
+        private final Path work;
         private final List<JarProcess> processes = new ArrayList<>();
 
-        JarProcess add(JarProcess p) {
+        Started(Path work) {
+            this.work = work;
+        }
+
+        JarProcess start(Path stdin, String... args) {
+            JarProcess p = JarProcess.start(work, stdin, args);
             processes.add(p);
             return p;
         }
