@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The project's own log4j2-test.xml decides where Kafka, ZooKeeper and Spark log; the library adds no config. */
-@KafkaSparkTest(topics = "logged")
+@KafkaSparkTest(topics = "logged", shared = true)
 class LoggingTest {
 
     @Test

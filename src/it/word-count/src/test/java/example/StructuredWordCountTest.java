@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
-@KafkaSparkTest(topics = "sentences:2")
+@KafkaSparkTest(topics = "sentences:2", shared = true)
 class StructuredWordCountTest {
 
     @Test

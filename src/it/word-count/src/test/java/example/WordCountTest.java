@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.junit.jupiter.api.Test;
 
-@KafkaSparkTest(topics = "lines:2")
+@KafkaSparkTest(topics = "lines:2", shared = true)
 class WordCountTest {
 
     @Test
