@@ -30,7 +30,8 @@ class BenchIT {
         try (JarProcess p = JarProcess.run(work, null, Duration.ofMinutes(5), "bench", "--smoke", "--json",
                 json.toString(), "--html", html.toString())) {
             assertThat(p.exitCode()).as(p.transcript()).isZero();
-            assertThat(p.out()).anyMatch(l -> l.startsWith("kafka-spark-demo bench: ") && l.contains("(smoke: "))
+            assertThat(p.out()).anyMatch(l -> l.startsWith("kafka-spark-demo bench: ") && l.endsWith(" (smoke)"))
+                    .anyMatch(l -> l.startsWith("smoke: one short run of each workload"))
                     .anyMatch(l -> l.startsWith("start-up, ms from JVM start (median [min-max] of 1)"))
                     .noneMatch(l -> l.startsWith("DStreams and Structured Streaming"));
         }

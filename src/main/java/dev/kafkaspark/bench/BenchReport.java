@@ -178,7 +178,8 @@ public final class BenchReport {
                 : "standard");
         return switch (scale) {
             case "standard" -> "";
-            case "smoke" -> " (smoke: one short run of each workload, a check of the bench, not a measurement)";
+            case "smoke" -> String.format(Locale.ROOT, " (smoke)%nsmoke: one short run of each workload, a check of the"
+                    + " bench, not a measurement");
             default -> " (" + scale + ")";
         };
     }
