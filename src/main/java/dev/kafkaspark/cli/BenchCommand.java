@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bench}: the standard workloads, each in fresh child JVMs, reported as a table, JSON and HTML. */
 @Command(name = "bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Measure start-up, throughput, latency, the broker's own limit and memory with the standard"
-                + " workloads (docs/performance.md), each in fresh child JVMs of this jar. About 5 minutes;"
+                + " workloads (docs/performance.md), each in fresh child JVMs of this jar. About 11 minutes;"
                 + " --quick takes about 1, --smoke (a check of the bench itself) under 1.", ""})
 public final class BenchCommand implements Callable<Integer> {
 
