@@ -47,7 +47,7 @@ class ClassMistakesIT {
 
                 // Both stopped at once, as a class presses Ctrl-C in both terminals: each may wait out its own limit.
                 for (JarProcess broker : new JarProcess[] {broker1, broker0}) {
-                    broker.handle().destroy();
+                    broker.requestStop();
                 }
                 for (JarProcess broker : new JarProcess[] {broker1, broker0}) {
                     assertStoppedOrGaveUpAtItsLimit(broker, broker.awaitExit(STOP), "Kafka broker \\d stopped");

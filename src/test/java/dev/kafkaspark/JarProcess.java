@@ -43,6 +43,13 @@ public final class JarProcess implements AutoCloseable {
     /** Where the jar's class cache goes in tests (below target/, removed with it). */
     static final Path CLASS_CACHE = Path.of("target", "it-class-cache").toAbsolutePath();
 
+    /**
+     * The JVM flags of the processes tests start. Short-lived JVMs on 2 cores: the C1 compiler alone and the serial
+     * collector cost a third less CPU than the defaults, and the launcher passes them on to its child. The program's
+     * behaviour is the same; its speed is measured by bench, as users run it.
+     */
+    public static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     /** Marks "standard input is a pipe the test writes to" for {@link #start}. */
     public static final Path PIPE = Path.of("<pipe>");
 
@@ -85,12 +92,9 @@ public final class JarProcess implements AutoCloseable {
             Path dir = Files.createTempDirectory(Files.createDirectories(work), "proc-");
             Path tmp = Files.createDirectories(dir.resolve("tmp"));
             List<String> command = new ArrayList<>(SigInt.RESET);
-            command.addAll(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                    // Short-lived JVMs on 2 cores: the C1 compiler alone and the serial collector cost a third less
-                    // CPU than the defaults, and the launcher passes them on to its child. The program's behaviour is
-                    // the same; its speed is measured by bench, as users run it.
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(SHORT_LIVED_JVM);
+            command.addAll(List.of("-Xmx768m",
                     "-Djava.io.tmpdir=" + tmp, "-Ddemo.logfile=" + dir.resolve("process.log")));
             command.addAll(javaArgs);
             if (terminal) {
@@ -254,9 +258,14 @@ public final class JarProcess implements AutoCloseable {
 
     /** Asks the process to stop as Ctrl-C would (SIGTERM, which the program handles the same way) and waits. */
     public int stop(Duration limit) {
+        requestStop();
+        return awaitExit(limit);
+    }
+
+    /** Asks the process to stop (SIGTERM) without waiting, for several processes stopped at once. */
+    public void requestStop() {
         // Through the handle: Process.destroy() would also close our ends of its output streams.
         process.toHandle().destroy();
-        return awaitExit(limit);
     }
 
     /** Sends a signal ({@code INT}, {@code TERM}, {@code HUP}, {@code KILL}) to this process, as {@code kill} does. */

@@ -28,9 +28,9 @@ class SparkClusterIT {
     private static final Duration STEP = Duration.ofSeconds(90);
     private static final Pattern BATCH = Pattern.compile("--- batch \\S+: (\\d+) records.*");
     private static final int RECORDS = 3000;
-    /** The executors' JVMs as JarProcess starts the others: C1 only, the serial collector (a third less CPU). */
-    private static final String EXECUTOR_JVM = "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1"
-            + " -XX:+UseSerialGC";
+    /** The executors' JVMs as JarProcess starts the others. */
+    private static final String EXECUTOR_JVM = "spark.executor.extraJavaOptions="
+            + String.join(" ", JarProcess.SHORT_LIVED_JVM);
 
     /** One broker for the class's tests (each has topics of its own), stopped at the end. */
     private static JarProcess broker;

@@ -174,8 +174,7 @@ public final class BenchReport {
     }
 
     private static String scaleNote(JsonNode r) {
-        String scale = r.get("settings").path("scale").asText(r.get("settings").get("quick").asBoolean() ? "quick"
-                : "standard");
+        String scale = r.get("settings").get("scale").asText();
         return switch (scale) {
             case "standard" -> "";
             case "smoke" -> String.format(Locale.ROOT, " (smoke)%nsmoke: one short run of each workload, a check of the"
