@@ -2,7 +2,7 @@ package dev.kafkaspark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.internal.support.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;

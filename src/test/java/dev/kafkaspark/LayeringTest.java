@@ -4,19 +4,34 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers, each depending only on those below: cli -> app (with bench and the console tools) -> testing (the
- * public harness) -> pipeline -> cluster, and the small helpers of support beneath them all. An import that runs
- * against them fails here.
+ * The packages by concept, each depending only on those below it (docs/architecture in the README):
+ * <pre>
+ * cli, cli.launch      the commands (parsing and printing) and the launcher
+ * bench                the benchmark
+ * demo                 the demo's story
+ * testing              the public harness, the one package a user imports
+ * tools                the console tools and the broker run loops
+ * stream               the engines (stream.dstream, stream.structured)
+ * delivery, spark      guarantees, store and ledger; the local Spark context (spark.standalone: a cluster)
+ * batch                what one batch read: its report and per-partition summary
+ * workload             the synthetic producer and the record format
+ * cluster              ZooKeeper (cluster.zookeeper), KRaft (cluster.kraft), SCRAM and ACLs (cluster.auth)
+ * support              small helpers every package may use
+ * </pre>
+ * Everything but {@code testing}, {@code cli} and {@code cli.launch} lives under {@code dev.kafkaspark.internal}.
  */
 class LayeringTest {
 
+    private static final String I = "dev.kafkaspark.internal.";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -24,29 +39,46 @@ class LayeringTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.kafkaspark");
         // Rules over no classes pass vacuously: make sure every layer is really there.
-        assertThat(classes.stream().map(c -> c.getPackageName().replaceFirst("^dev\\.kafkaspark\\.([a-z]+).*", "$1")))
-                .contains("cli", "app", "testing", "pipeline", "cluster", "support");
+        assertThat(classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
+                .contains("dev.kafkaspark.cli", "dev.kafkaspark.cli.launch", "dev.kafkaspark.testing",
+                        I + "bench", I + "demo", I + "tools", I + "stream", I + "stream.dstream",
+                        I + "stream.structured", I + "delivery", I + "spark", I + "spark.standalone", I + "batch",
+                        I + "workload", I + "cluster", I + "cluster.zookeeper", I + "cluster.kraft",
+                        I + "cluster.auth", I + "support");
     }
 
     @Test
     void eachLayerDependsOnlyOnTheLayersBelow() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("dev.kafkaspark.cli..")
-                .layer("app").definedBy("dev.kafkaspark.app..", "dev.kafkaspark.bench..", "dev.kafkaspark.tools..")
+                .layer("bench").definedBy(I + "bench..")
+                .layer("demo").definedBy(I + "demo..")
                 .layer("testing").definedBy("dev.kafkaspark.testing..")
-                .layer("pipeline").definedBy("dev.kafkaspark.pipeline..")
-                .layer("cluster").definedBy("dev.kafkaspark.cluster..")
-                .layer("support").definedBy("dev.kafkaspark.support..")
+                .layer("tools").definedBy(I + "tools..")
+                .layer("stream").definedBy(I + "stream..")
+                .layer("delivery").definedBy(I + "delivery..")
+                .layer("spark").definedBy(I + "spark..")
+                .layer("batch").definedBy(I + "batch..")
+                .layer("workload").definedBy(I + "workload..")
+                .layer("cluster").definedBy(I + "cluster..")
+                .layer("support").definedBy(I + "support..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("testing").mayOnlyBeAccessedByLayers("cli", "app")
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "app", "testing")
-                .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "app", "testing", "pipeline")
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("demo").mayOnlyBeAccessedByLayers("cli", "bench")
+                .whereLayer("testing").mayOnlyBeAccessedByLayers("cli", "bench", "demo")
+                .whereLayer("tools").mayOnlyBeAccessedByLayers("cli", "demo")
+                .whereLayer("stream").mayOnlyBeAccessedByLayers("cli", "demo", "testing")
+                .whereLayer("delivery").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream")
+                .whereLayer("spark").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "stream")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "demo", "stream", "delivery")
+                .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream", "delivery",
+                        "batch")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "tools")
                 .check(classes);
     }
 
     @Test
     void noPackageCycles() {
-        slices().matching("dev.kafkaspark.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.kafkaspark.internal.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.tools.Clients;
+import dev.kafkaspark.internal.tools.Clients;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,9 +2,9 @@ package dev.kafkaspark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.bench.Bench;
-import dev.kafkaspark.bench.BenchReport;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.bench.Bench;
+import dev.kafkaspark.internal.bench.BenchReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

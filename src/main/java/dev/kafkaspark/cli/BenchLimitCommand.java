@@ -1,7 +1,7 @@
 package dev.kafkaspark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kafkaspark.bench.BrokerLimit;
+import dev.kafkaspark.internal.bench.BrokerLimit;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

@@ -1,19 +1,21 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.app.Access;
-import dev.kafkaspark.app.DemoSettings;
-import dev.kafkaspark.cluster.Scram;
-import dev.kafkaspark.pipeline.StreamingSettings;
+import dev.kafkaspark.internal.cluster.auth.Scram;
+import dev.kafkaspark.internal.demo.Access;
+import dev.kafkaspark.internal.demo.DemoSettings;
+import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.testing.KafkaAuth;
 import java.util.List;
 
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.cluster.Broker;
-import dev.kafkaspark.cluster.ClusterMode;
-import dev.kafkaspark.support.Ports;
-import dev.kafkaspark.cluster.ZkKafkaCluster;
-import dev.kafkaspark.tools.ClusterCheck;
-import dev.kafkaspark.tools.SeparateCluster;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.cluster.Broker;
+import dev.kafkaspark.internal.cluster.ClusterMode;
+import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.internal.cluster.zookeeper.ZkKafkaCluster;
+import dev.kafkaspark.internal.tools.ClusterCheck;
+import dev.kafkaspark.internal.tools.SeparateCluster;
+import dev.kafkaspark.cli.launch.BoundedStop;
+import dev.kafkaspark.cli.launch.Signals;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -195,7 +197,7 @@ public final class BrokerCommand implements Callable<Integer> {
     }
 
     /** Creates the users and ACLs, and writes each user's client properties. */
-    private void logins(dev.kafkaspark.cluster.KafkaCluster cluster, Narrator narrator) {
+    private void logins(dev.kafkaspark.internal.cluster.KafkaCluster cluster, Narrator narrator) {
         Scram scram = cluster.scram().orElseThrow();
         narrator.step("SASL/SCRAM-SHA-256: every port requires a login, and only what an ACL allows is allowed; the"
                 + " brokers log in to each other as user %s. %s", scram.broker().user(),

@@ -1,6 +1,6 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.tools.ClusterCheck;
+import dev.kafkaspark.internal.tools.ClusterCheck;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.support.SelfCommand;
+import dev.kafkaspark.internal.support.SelfCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -102,7 +102,7 @@ public final class Cli {
 
     /** The most telling message of a failure, on one line. */
     public static String oneLine(Throwable ex) {
-        return dev.kafkaspark.support.Failures.message(ex);
+        return dev.kafkaspark.internal.support.Failures.message(ex);
     }
 
     private static boolean verbose(String[] args) {

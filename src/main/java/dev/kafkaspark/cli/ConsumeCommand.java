@@ -1,7 +1,8 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.tools.Clients;
-import dev.kafkaspark.tools.ConsoleConsumer;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.tools.Clients;
+import dev.kafkaspark.internal.tools.ConsoleConsumer;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code consume}: a console consumer. */
 @Command(name = "consume", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,

@@ -1,6 +1,6 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.cluster.ClusterMode;
+import dev.kafkaspark.internal.cluster.ClusterMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -68,11 +68,11 @@ public final class Converters {
     }
 
     /** {@code at-least-once} or {@code exactly-once}. */
-    public static final class DeliveryConverter implements ITypeConverter<dev.kafkaspark.pipeline.Delivery> {
+    public static final class DeliveryConverter implements ITypeConverter<dev.kafkaspark.internal.delivery.Delivery> {
         @Override
-        public dev.kafkaspark.pipeline.Delivery convert(String value) {
+        public dev.kafkaspark.internal.delivery.Delivery convert(String value) {
             try {
-                return dev.kafkaspark.pipeline.Delivery.parse(value);
+                return dev.kafkaspark.internal.delivery.Delivery.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -1,6 +1,6 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.support.DataDir;
+import dev.kafkaspark.internal.support.DataDir;
 
 /** How the commands say where a component's data is, and what happens to it at exit. */
 final class DataNotes {

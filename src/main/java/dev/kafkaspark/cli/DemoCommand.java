@@ -1,20 +1,22 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.app.Demo;
-import dev.kafkaspark.app.DemoResult;
-import dev.kafkaspark.app.DemoSettings;
-import dev.kafkaspark.app.InvalidSettingException;
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.cluster.TopicSpec;
-import dev.kafkaspark.pipeline.Checkpoints;
-import dev.kafkaspark.pipeline.StreamEngine;
-import dev.kafkaspark.pipeline.StructuredRunner;
+import dev.kafkaspark.cli.launch.Launcher;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.cluster.TopicSpec;
+import dev.kafkaspark.internal.delivery.Checkpoints;
+import dev.kafkaspark.internal.demo.Demo;
+import dev.kafkaspark.internal.demo.DemoResult;
+import dev.kafkaspark.internal.demo.DemoSettings;
+import dev.kafkaspark.internal.demo.InvalidSettingException;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.stream.StreamEngine;
+import dev.kafkaspark.internal.stream.structured.StructuredRunner;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code demo}: the whole pipeline in this JVM, narrated, with a self-check at the end. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

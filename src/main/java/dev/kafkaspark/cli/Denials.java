@@ -55,7 +55,7 @@ final class Denials {
         }
         return Optional.of("not allowed: this login may not " + operation + " " + resource + " (Kafka: "
                 + denied.getClass().getSimpleName() + ": " + denied.getMessage() + "); an admin grants it with '"
-                + dev.kafkaspark.support.SelfCommand.with("acls") + " --add --allow-principal User:USER --operation "
+                + dev.kafkaspark.internal.support.SelfCommand.with("acls") + " --add --allow-principal User:USER --operation "
                 + operation.split("[ ,]")[0] + " " + grant + " --command-config client-admin.properties'");
     }
 }

@@ -1,10 +1,12 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.cluster.KraftKafkaCluster;
-import dev.kafkaspark.cluster.KraftNode;
-import dev.kafkaspark.support.Ports;
-import dev.kafkaspark.support.SelfCommand;
+import dev.kafkaspark.cli.launch.BoundedStop;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.cluster.kraft.KraftKafkaCluster;
+import dev.kafkaspark.internal.cluster.kraft.KraftNode;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.internal.support.SelfCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ final class KraftBroker {
 
     /** The options of {@code broker} that KRaft mode reads. */
     record Options(String controller, Integer controllerPort, Integer port, int nodeId, int brokers, Path dataDir,
-            Map<String, String> properties, dev.kafkaspark.cluster.Scram scram,
+            Map<String, String> properties, dev.kafkaspark.internal.cluster.auth.Scram scram,
             java.util.function.Consumer<KraftKafkaCluster> onStarted) {
     }
 

@@ -1,10 +1,11 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.app.Formats;
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.pipeline.SeqSet;
-import dev.kafkaspark.pipeline.SyntheticProducer;
-import dev.kafkaspark.tools.Clients;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.demo.Formats;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.tools.Clients;
+import dev.kafkaspark.internal.workload.SeqSet;
+import dev.kafkaspark.internal.workload.SyntheticProducer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;

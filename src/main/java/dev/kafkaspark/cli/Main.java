@@ -1,5 +1,8 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.cli.launch.Invocation;
+import dev.kafkaspark.cli.launch.Launcher;
+import dev.kafkaspark.cli.launch.Signals;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,16 +1,17 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.tools.Clients;
-import dev.kafkaspark.tools.ConsoleProducer;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.tools.Clients;
+import dev.kafkaspark.internal.tools.ConsoleProducer;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code produce}: a console producer, one record per line of standard input. */
 @Command(name = "produce", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,

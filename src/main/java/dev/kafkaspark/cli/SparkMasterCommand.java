@@ -1,9 +1,11 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.pipeline.SparkStandalone;
-import dev.kafkaspark.support.Ports;
-import dev.kafkaspark.support.SelfCommand;
+import dev.kafkaspark.cli.launch.BoundedStop;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.spark.standalone.SparkStandalone;
+import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.internal.support.SelfCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

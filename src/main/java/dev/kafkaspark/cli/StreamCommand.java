@@ -1,27 +1,30 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.pipeline.ExecutorWatch;
-import dev.kafkaspark.pipeline.Ledger;
-import dev.kafkaspark.pipeline.SeqSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import dev.kafkaspark.app.BatchPrinter;
-import dev.kafkaspark.app.Formats;
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.pipeline.Checkpoints;
-import dev.kafkaspark.pipeline.StreamEngine;
-import dev.kafkaspark.pipeline.StructuredRunner;
-import dev.kafkaspark.pipeline.StreamingSettings;
-import dev.kafkaspark.tools.BrokerWatch;
-import dev.kafkaspark.tools.Clients;
+import dev.kafkaspark.cli.launch.BoundedStop;
+import dev.kafkaspark.cli.launch.Launcher;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.delivery.Checkpoints;
+import dev.kafkaspark.internal.delivery.Ledger;
+import dev.kafkaspark.internal.demo.BatchPrinter;
+import dev.kafkaspark.internal.demo.Formats;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.spark.ExecutorWatch;
+import dev.kafkaspark.internal.stream.StreamEngine;
+import dev.kafkaspark.internal.stream.StreamingSettings;
+import dev.kafkaspark.internal.stream.structured.StructuredRunner;
+import dev.kafkaspark.internal.tools.BrokerWatch;
+import dev.kafkaspark.internal.tools.Clients;
+import dev.kafkaspark.internal.workload.SeqSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stream}: the Spark Streaming job alone, against any cluster. */
 @Command(name = "stream", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,

@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.cli.launch.Signals;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;

@@ -1,8 +1,8 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.cluster.TopicSpec;
-import dev.kafkaspark.cluster.Topics;
-import dev.kafkaspark.tools.Clients;
+import dev.kafkaspark.internal.cluster.TopicSpec;
+import dev.kafkaspark.internal.cluster.Topics;
+import dev.kafkaspark.internal.tools.Clients;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.HashMap;

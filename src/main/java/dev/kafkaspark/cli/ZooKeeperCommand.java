@@ -1,16 +1,18 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.app.Narrator;
-import dev.kafkaspark.cluster.EmbeddedZooKeeper;
-import dev.kafkaspark.support.Ports;
-import dev.kafkaspark.support.SelfCommand;
-import dev.kafkaspark.support.DataDir;
+import dev.kafkaspark.cli.launch.BoundedStop;
+import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.cluster.zookeeper.EmbeddedZooKeeper;
+import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.support.DataDir;
+import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.internal.support.SelfCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code zookeeper}: ZooKeeper alone, until Ctrl-C (the walkthrough's first step). */
 @Command(name = "zookeeper", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,

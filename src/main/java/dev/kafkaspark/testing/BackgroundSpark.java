@@ -1,6 +1,6 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.pipeline.LocalSpark;
+import dev.kafkaspark.internal.spark.LocalSpark;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

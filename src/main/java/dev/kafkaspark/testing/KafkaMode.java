@@ -1,7 +1,7 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.cluster.ClusterBuilder;
-import dev.kafkaspark.cluster.ClusterMode;
+import dev.kafkaspark.internal.cluster.ClusterBuilder;
+import dev.kafkaspark.internal.cluster.ClusterMode;
 
 /** Which Kafka a test gets: brokers with a ZooKeeper (the default), or KRaft nodes with no ZooKeeper. */
 public enum KafkaMode {

@@ -1,15 +1,15 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.support.Closer;
-import dev.kafkaspark.support.RuntimeCheck;
-import dev.kafkaspark.support.TempDir;
-import dev.kafkaspark.cluster.KafkaCluster;
-import dev.kafkaspark.cluster.Scram;
-import dev.kafkaspark.cluster.TopicSpec;
-import dev.kafkaspark.cluster.Topics;
-import dev.kafkaspark.cluster.ClusterBuilder;
-import dev.kafkaspark.pipeline.LocalSpark;
-import dev.kafkaspark.pipeline.StreamingRunner;
+import dev.kafkaspark.internal.support.Closer;
+import dev.kafkaspark.internal.support.RuntimeCheck;
+import dev.kafkaspark.internal.support.TempDir;
+import dev.kafkaspark.internal.cluster.KafkaCluster;
+import dev.kafkaspark.internal.cluster.auth.Scram;
+import dev.kafkaspark.internal.cluster.TopicSpec;
+import dev.kafkaspark.internal.cluster.Topics;
+import dev.kafkaspark.internal.cluster.ClusterBuilder;
+import dev.kafkaspark.internal.spark.LocalSpark;
+import dev.kafkaspark.internal.stream.dstream.StreamingRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.cluster.TopicSpec;
+import dev.kafkaspark.internal.cluster.TopicSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.cluster.KafkaCluster;
-import dev.kafkaspark.cluster.Scram;
-import dev.kafkaspark.cluster.Users;
+import dev.kafkaspark.internal.cluster.KafkaCluster;
+import dev.kafkaspark.internal.cluster.auth.Scram;
+import dev.kafkaspark.internal.cluster.auth.Users;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.kafkaspark.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkaspark.cli.CliTest.Run;
-import dev.kafkaspark.cluster.Scram;
-import dev.kafkaspark.cluster.Users;
+import dev.kafkaspark.internal.cluster.auth.Scram;
+import dev.kafkaspark.internal.cluster.auth.Users;
 import dev.kafkaspark.testing.KafkaAuth;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;

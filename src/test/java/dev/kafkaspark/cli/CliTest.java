@@ -2,10 +2,10 @@ package dev.kafkaspark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkaspark.app.Demo;
-import dev.kafkaspark.pipeline.Checkpoints;
-import dev.kafkaspark.pipeline.StructuredRunner;
-import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.internal.demo.Demo;
+import dev.kafkaspark.internal.delivery.Checkpoints;
+import dev.kafkaspark.internal.stream.structured.StructuredRunner;
+import dev.kafkaspark.internal.support.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

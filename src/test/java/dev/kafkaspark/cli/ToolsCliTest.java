@@ -1,18 +1,18 @@
 package dev.kafkaspark.cli;
 
-import dev.kafkaspark.pipeline.StreamEngine;
+import dev.kafkaspark.internal.stream.StreamEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkaspark.cli.CliTest.Run;
-import dev.kafkaspark.support.Ports;
-import dev.kafkaspark.cluster.TopicSpec;
-import dev.kafkaspark.cluster.Topics;
-import dev.kafkaspark.cluster.KafkaCluster;
-import dev.kafkaspark.pipeline.RecordFormat;
-import dev.kafkaspark.tools.ConsoleProducer;
+import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.internal.cluster.TopicSpec;
+import dev.kafkaspark.internal.cluster.Topics;
+import dev.kafkaspark.internal.cluster.KafkaCluster;
+import dev.kafkaspark.internal.workload.RecordFormat;
+import dev.kafkaspark.internal.tools.ConsoleProducer;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkaspark.Leaks;
-import dev.kafkaspark.support.Ports;
+import dev.kafkaspark.internal.support.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.kafkaspark.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kafkaspark.cluster.Admins;
-import dev.kafkaspark.cluster.Scram;
+import dev.kafkaspark.internal.cluster.Admins;
+import dev.kafkaspark.internal.cluster.auth.Scram;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

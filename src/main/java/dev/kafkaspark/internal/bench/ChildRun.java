@@ -1,0 +1,110 @@
+package dev.kafkaspark.internal.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kafkaspark.internal.demo.RunMetrics;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One workload in a fresh child JVM of this same jar, started as a user starts it: nothing loaded or compiled yet,
+ * with the class cache when the launcher finds one (as on a user's second and later runs; the start-up workload also
+ * runs without it). It runs a command with {@code --bench-report} and reads back the {@code BENCH {...}} line.
+ */
+final class ChildRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path jar;
+    private final List<String> jvmArgs;
+    private final Path logDir;
+
+    ChildRun(Path jar, List<String> jvmArgs, Path logDir) {
+        this.jar = jar;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.logDir = logDir;
+    }
+
+    /** The jar this program runs from, or a clear failure when it runs from classes. */
+    static Path ownJar() {
+        try {
+            Path p = Path.of(ChildRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
+                throw new IllegalStateException("bench starts child JVMs of the packaged jar: run it as"
+                        + " 'java -jar target/demo.jar bench' after 'mvn -B -q package -DskipTests'");
+            }
+            return p;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("could not find the jar this program runs from", e);
+        }
+    }
+
+    /** Runs the command to its end (at most {@code timeoutSeconds}) and returns its report. */
+    JsonNode run(String name, long timeoutSeconds, String... args) {
+        String report = report(name, timeoutSeconds, Map.of(), args);
+        try {
+            return JSON.readTree(report);
+        } catch (IOException e) {
+            throw new IllegalStateException("workload " + name + " printed a report that is not JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A demo run to its end, with extra environment variables, and its metrics. */
+    RunMetrics demo(String name, long timeoutSeconds, Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "demo";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return RunMetrics.fromJson(report(name, timeoutSeconds, env, all));
+    }
+
+    /** Runs the command to its end and returns the JSON of its {@code BENCH} line. */
+    private String report(String name, long timeoutSeconds, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-Ddemo.logfile=" + logDir.resolve("bench-children.log"));
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        command.add("--bench-report");
+        try {
+            Files.createDirectories(logDir);
+            File out = logDir.resolve("bench-" + name + ".out").toFile();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+                throw new IllegalStateException("workload " + name + " did not finish within " + timeoutSeconds
+                        + " s (see " + out + ")");
+            }
+            List<String> lines = Files.readAllLines(out.toPath(), StandardCharsets.UTF_8);
+            String report = lines.stream().filter(l -> l.startsWith("BENCH ")).reduce((a, b) -> b).orElseThrow(
+                    () -> new IllegalStateException("workload " + name + " printed no report (exit code "
+                            + p.exitValue() + "; see " + out + ")"));
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("workload " + name + " failed with exit code " + p.exitValue()
+                        + " (see " + out + ")");
+            }
+            return report.substring("BENCH ".length());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run workload " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during workload " + name, e);
+        }
+    }
+}

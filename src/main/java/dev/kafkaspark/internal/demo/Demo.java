@@ -1,0 +1,427 @@
+package dev.kafkaspark.internal.demo;
+
+import dev.kafkaspark.internal.demo.DemoResult.StopReason;
+import dev.kafkaspark.internal.cluster.Broker;
+import dev.kafkaspark.internal.cluster.ClusterMode;
+import dev.kafkaspark.internal.cluster.KafkaCluster;
+import dev.kafkaspark.internal.cluster.TopicSpec;
+import dev.kafkaspark.internal.cluster.Topics;
+import dev.kafkaspark.internal.batch.BatchListener;
+import dev.kafkaspark.internal.batch.BatchReport;
+import dev.kafkaspark.internal.delivery.BatchStore;
+import dev.kafkaspark.internal.delivery.Delivery;
+import dev.kafkaspark.internal.delivery.Ledger;
+import dev.kafkaspark.internal.batch.PartitionSummary;
+import dev.kafkaspark.internal.workload.SeqSet;
+import dev.kafkaspark.internal.delivery.Guarantee;
+import dev.kafkaspark.internal.stream.StreamEngine;
+import dev.kafkaspark.internal.stream.StreamingSettings;
+import dev.kafkaspark.internal.stream.structured.StructuredRunner;
+import dev.kafkaspark.internal.workload.SyntheticProducer;
+import dev.kafkaspark.internal.support.Closer;
+import dev.kafkaspark.internal.support.Failures;
+import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.testing.KafkaAuth;
+import dev.kafkaspark.testing.KafkaMode;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
+import dev.kafkaspark.internal.tools.SeparateCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The all-in-one demo: ZooKeeper, one or more brokers, the topic, a synthetic producer and the Spark Streaming job, in
+ * this JVM, built on the public harness ({@link KafkaSparkEnvironment}). It narrates each step, prints every batch,
+ * runs its {@link Scenario}, stops on request (or after its record count or duration): the producer first, then a
+ * catch-up, then every part in reverse start order through one {@link Closer}; and it checks that Spark processed
+ * every record the brokers acknowledged exactly once.
+ */
+public final class Demo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    /** The application name Spark shows for the demo's job. */
+    public static final String APP_NAME = "kafka-spark-demo";
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DemoSettings settings;
+    private final Narrator narrator;
+    private final Ledger ledger = new Ledger();
+    private BatchSeries series;
+    private final AtomicInteger stopRequests = new AtomicInteger();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final Closer closer = new Closer();
+
+    // The running parts, set as run() starts them.
+    private KafkaCluster cluster;
+    private Access.Logins logins;
+    private SyntheticProducer producer;
+    private StreamEngine runner;
+    private BatchStore store;
+    private Scenario scenario;
+    private long zookeeperReadyMs = -1;
+    private long brokerReadyMs = -1;
+    private long topicReadyMs = -1;
+    private long sparkReadyMs = -1;
+
+    /**
+     * @param settings what to run
+     * @param narrator where the story goes
+     */
+    public Demo(DemoSettings settings, Narrator narrator) {
+        this.settings = settings;
+        this.narrator = narrator;
+    }
+
+    /**
+     * Asks the demo to stop. The first request stops producing and lets Spark catch up; a second one skips that.
+     *
+     * @return how many stop requests there were so far
+     */
+    public int requestStop() {
+        int n = stopRequests.incrementAndGet();
+        stopRequested.countDown();
+        return n;
+    }
+
+    /** The ledger of processed records (for tests and tools). */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /**
+     * Runs the demo to its end and returns the result. Every part is stopped and every temp directory removed before
+     * this returns, whatever happened; a failure before anything ran is thrown.
+     */
+    public DemoResult run() {
+        if (settings.output().benchReport()) {
+            Memory.startSampling();
+        }
+        String failure = null;
+        StopReason reason = StopReason.FAILED;
+        RuntimeException startFailure = null;
+        try {
+            startCluster();
+            createTopic();
+            if (settings.cluster().auth() == KafkaAuth.SCRAM) {
+                logins = Access.setUp(cluster, settings.topic().name(), settings.stream().group(), narrator);
+            }
+            startProducer();
+            startStream();
+            reason = awaitStop();
+        } catch (RuntimeException e) {
+            startFailure = e;
+            failure = Failures.message(e);
+            LOG.error("the demo failed", e);
+        }
+        // Stop producing first so "produced" is final, then let Spark catch up, then stop in reverse start order.
+        SeqSet acked = new SeqSet();
+        long lagAtStop = -1;
+        long drainMs = -1;
+        if (producer != null) {
+            producer.stopAndFlush(Duration.ofSeconds(30));
+            acked = producer.acknowledgedSet();
+            lagAtStop = ledger.missingOf(acked);
+            if (runner != null && startFailure == null) {
+                long drainStart = System.nanoTime();
+                drain(acked);
+                drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
+            }
+        }
+        try {
+            closer.close();
+        } catch (RuntimeException e) {
+            LOG.error("a component did not stop cleanly", e);
+            failure = failure != null ? failure : "a component did not stop cleanly: " + Failures.message(e);
+        }
+        if (startFailure != null && producer == null) {
+            throw startFailure; // Nothing ran: the failure is the whole story, for the caller to report.
+        }
+        return summarize(reason, acked, failure, lagAtStop, drainMs);
+    }
+
+    private void startCluster() {
+        DemoSettings.Cluster c = settings.cluster();
+        boolean kraft = c.mode() == ClusterMode.KRAFT;
+        String metadataName = kraft ? "controller" : "ZooKeeper";
+        Ports.Choice metadataPort = Ports.choose(kraft ? "Kafka controller" : "ZooKeeper", c.metadataPort().port(),
+                c.metadataPort().request());
+        Ports.Choice kafkaPort = Ports.choose("Kafka", c.kafkaPort().port(), c.kafkaPort().request());
+        // The environment starts Spark's context in the background (it takes the longest and needs no Kafka) while
+        // ZooKeeper and the brokers start; a Spark master elsewhere gets its context from the streaming runner.
+        DemoSettings.Stream s = settings.stream();
+        KafkaSparkEnvironment.Builder builder = KafkaSparkEnvironment.builder().auth(c.auth())
+                .mode(kraft ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER).brokerPort(kafkaPort.port()).brokers(c.brokers());
+        if (kraft) {
+            builder.controllerPort(metadataPort.port());
+        } else {
+            builder.zookeeperPort(metadataPort.port());
+        }
+        if (s.master().startsWith("local")) {
+            builder.sparkMaster(s.master()).sparkAppName("kafka-spark-demo").alignedStreamingClock(true);
+            if (s.ui()) {
+                builder.sparkUi(4040);
+            }
+        } else {
+            builder.spark(false);
+        }
+        KafkaSparkEnvironment env = builder.start();
+        cluster = env.cluster();
+        closer.register(() -> {
+            env.close();
+            narrator.step("%s stopped; temp directories removed", kraft
+                    ? (c.brokers() == 1 ? "Kafka node (broker and controller)" : "Kafka nodes (brokers and controllers)")
+                    : (c.brokers() == 1 ? "Kafka broker" : "Kafka brokers") + " and ZooKeeper");
+        });
+        brokerReadyMs = Narrator.sinceStart();
+        zookeeperReadyMs = Narrator.sinceStart(cluster.metadataReadyAtMillis());
+        String metadata = kraft ? cluster.controllers().orElseThrow() : cluster.zookeeperConnect().orElseThrow();
+        if (metadataPort.fellBack()) {
+            narrator.step("port %d is taken: the %s uses %s instead", c.metadataPort().port(), metadataName,
+                    metadata.split(",")[0]);
+        }
+        if (kraft) {
+            narrator.step("KRaft controller quorum started at %s: %s, node %d is the active controller", metadata,
+                    c.brokers() == 1 ? "1 voter" : c.brokers() + " voters", cluster.activeController());
+            narrator.step("no ZooKeeper: the controllers keep the cluster's metadata in a replicated log of their own"
+                    + " (the __cluster_metadata topic)");
+        } else {
+            narrator.step("ZooKeeper started at %s", metadata);
+        }
+        if (kafkaPort.fellBack()) {
+            narrator.step("port %d is taken: the first Kafka broker uses %d instead", c.kafkaPort().port(),
+                    cluster.brokers().get(0).port());
+            narrator.step("%s", SeparateCluster.note(c.kafkaPort().port(),
+                    !kraft && metadataPort.fellBack() ? c.zkPort().port() : null));
+        }
+        for (Broker broker : cluster.brokers()) {
+            narrator.step(kraft ? "Kafka node %d (broker and controller) started at %s"
+                    : "Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
+        }
+    }
+
+    private void createTopic() {
+        DemoSettings.Topic t = settings.topic();
+        // Looking up the group's coordinator makes the broker create its offsets topic now, alongside the topic,
+        // instead of when Spark's consumer joins the group.
+        cluster.admin().listConsumerGroupOffsets(settings.stream().group());
+        Map<String, String> configs = t.replicationFactor() > 1
+                ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(t.minInsyncReplicas()))
+                : Map.of();
+        TopicSpec spec = new TopicSpec(t.name(), t.partitions(), (short) t.replicationFactor(), configs);
+        Topics.Outcome outcome = Topics.ensure(cluster.admin(), spec, ADMIN_TIMEOUT);
+        topicReadyMs = Narrator.sinceStart();
+        narrator.step("topic %s %s: %d partition%s, replication factor %d%s", spec.name(),
+                outcome == Topics.Outcome.CREATED ? "created" : "already there", spec.partitions(),
+                spec.partitions() == 1 ? "" : "s", spec.replicationFactor(), t.replicationFactor() > 1
+                        ? ", min.insync.replicas " + t.minInsyncReplicas() : "");
+    }
+
+    private void startProducer() {
+        DemoSettings.Producer p = settings.producer();
+        producer = closer.register(SyntheticProducer.start(new SyntheticProducer.Settings(
+                cluster.allBootstrapServers(), settings.topic().name(), p.rate(), p.keys(), p.records(),
+                p.valueSize(), logins == null ? Map.of() : logins.producer().clientProperties())));
+        SyntheticProducer started = producer;
+        closer.register(() -> narrator.step("producer stopped: %d sent, %d acknowledged%s", started.sent(),
+                started.acknowledged(), started.failed() > 0 ? ", " + started.failed() + " failed" : ""));
+        narrator.step("producer started: %s, %d keys, acks=all, idempotent%s", p.flatOut() ? "flat out"
+                : Formats.rate(p.rate()) + " records/s", p.keys(),
+                p.records() > 0 ? ", " + p.records() + " records in all" : "");
+    }
+
+    private void startStream() {
+        DemoSettings.Stream s = settings.stream();
+        String topic = settings.topic().name();
+        PartitionWatcher watcher = null;
+        if (settings.cluster().brokers() > 1) {
+            watcher = closer.register(new PartitionWatcher(cluster.admin(), topic, narrator,
+                    () -> cluster.brokers().stream().filter(b -> !b.isRunning()).map(Broker::brokerId)
+                            .collect(java.util.stream.Collectors.toSet())));
+            watcher.start();
+        }
+        boolean structured = s.engine() == StreamEngine.Kind.STRUCTURED;
+        runner = s.engine().prepare(new StreamingSettings(s.master(), APP_NAME, s.batchInterval(), topic,
+                s.group(), s.ui(), 4040, settings.output().show(),
+                logins == null ? Map.of() : logins.spark().clientProperties(), Map.of(), s.checkpoint()));
+        StreamEngine started = runner;
+        closer.register(() -> {
+            started.close();
+            narrator.step("%s stopped (the running batch was finished first)%s", structured ? "Structured Streaming"
+                    : "Spark Streaming", !(started instanceof StructuredRunner q) ? ""
+                            : q.checkpointIsTemporary() ? "; its checkpoint was removed"
+                                    : "; its checkpoint is kept at " + q.checkpoint());
+        });
+        Guarantee guarantee = new Guarantee.AtLeastOnce();
+        if (s.delivery() == Delivery.EXACTLY_ONCE) {
+            store = new BatchStore(s.storeDir() != null ? s.storeDir() : Path.of("logs", "exactly-once-" + topic + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+            guarantee = new Guarantee.ExactlyOnce(store);
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < settings.topic().partitions(); p++) {
+            partitions.add(new TopicPartition(topic, p));
+        }
+        LiveStatus status = closer.register(new LiveStatus(narrator, cluster.admin(), partitions, producer, ledger,
+                store != null || structured ? () -> Optional.of(ledger.reachedOffsets())
+                        : () -> GroupOffsets.committed(cluster.admin(), s.group()),
+                s.batchInterval().toMillis()));
+        runner.onBatchTiming(status::onBatch);
+        BatchListener printer = settings.output().quietBatches() ? report -> { }
+                : new BatchPrinter(narrator, settings.output().show());
+        BatchSeries batches = new BatchSeries(producer);
+        series = batches;
+        runner.start(cluster.allBootstrapServers(), report -> {
+            ledger.onBatch(report);
+            batches.onBatch(report);
+            printer.onBatch(report);
+        }, guarantee);
+        sparkReadyMs = Narrator.sinceStart();
+        if (structured) {
+            StructuredRunner q = (StructuredRunner) runner;
+            narrator.step("Structured Streaming query started: master %s, trigger every %s, %s", s.master(),
+                    Formats.duration(s.batchInterval()), s.delivery().label());
+            narrator.step("a query over the topic as an unbounded table: its offsets are kept in its checkpoint (%s),"
+                    + " not committed to a consumer group", q.checkpointIsTemporary() ? "a temp directory" : q.checkpoint());
+            if (store != null) {
+                narrator.step("exactly-once: each micro-batch's output goes to %s as the file of its batch id, so a"
+                        + " batch run again after a restart replaces its file", store.dir());
+            }
+        } else {
+            narrator.step("Spark Streaming started: master %s, batch interval %s, group %s, %s", s.master(),
+                    Formats.duration(s.batchInterval()), s.group(), s.delivery().label());
+            if (store != null) {
+                narrator.step("exactly-once: each batch's output and offsets go to %s in one atomic step",
+                        store.dir());
+            }
+        }
+        runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the %s tab charts every batch)", url,
+                structured ? "Structured Streaming" : "Streaming"));
+        scenario = closer.register(new Scenario(new Scenario.Parts(cluster, watcher, producer, runner, settings),
+                narrator));
+        Duration duration = settings.scenario().duration();
+        narrator.step(settings.producer().records() > 0 ? "running until all records are processed; Ctrl-C stops"
+                : duration != null ? "running for " + Formats.duration(duration) + "; Ctrl-C stops"
+                        : "running; Ctrl-C stops");
+    }
+
+    private StopReason awaitStop() {
+        Duration duration = settings.scenario().duration();
+        long records = settings.producer().records();
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        while (true) {
+            try {
+                if (stopRequested.await(100, TimeUnit.MILLISECONDS)) {
+                    narrator.step("stop requested: stopping the producer, then letting Spark catch up"
+                            + " (Ctrl-C again to skip that)");
+                    return StopReason.INTERRUPTED;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return StopReason.INTERRUPTED;
+            }
+            if (runner.awaitTermination(1)) {
+                throw new IllegalStateException("Spark Streaming stopped on its own");
+            }
+            if (producer.failure() != null) {
+                throw new IllegalStateException("the producer failed: " + Failures.message(producer.failure()),
+                        producer.failure());
+            }
+            if (scenario.failure() != null) {
+                throw new IllegalStateException("a scheduled step failed: " + Failures.message(scenario.failure()),
+                        scenario.failure());
+            }
+            if (records > 0 && producer.isDone() && producer.acknowledged() == records && scenario.done()
+                    && ledger.covers(producer.acknowledgedSet())) {
+                narrator.step("all %d records processed", records);
+                return StopReason.RECORDS_DONE;
+            }
+            if (System.nanoTime() >= deadline) {
+                narrator.step("%s elapsed: stopping the producer, then letting Spark catch up",
+                        Formats.duration(duration));
+                return StopReason.DURATION;
+            }
+        }
+    }
+
+    private void drain(SeqSet acked) {
+        if (ledger.covers(acked)) {
+            return;
+        }
+        long left = ledger.missingOf(acked);
+        narrator.step("waiting for Spark to process the last %d record%s", left, left == 1 ? "" : "s");
+        Duration limit = Duration.ofMillis(Math.max(30_000, 5 * settings.stream().batchInterval().toMillis()));
+        long deadline = System.currentTimeMillis() + limit.toMillis();
+        try {
+            while (System.currentTimeMillis() < deadline && stopRequests.get() < 2) {
+                if (ledger.awaitCovers(acked, 200)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        narrator.step(stopRequests.get() >= 2 ? "not waiting any longer for Spark"
+                : "Spark did not catch up within %s; stopping anyway", Formats.duration(limit));
+    }
+
+    private static RunMetrics.Latency latency(org.HdrHistogram.Histogram h) {
+        return new RunMetrics.Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
+                h.getValueAtPercentile(99), h.getMaxValue(), curve(h));
+    }
+
+    /** The latency distribution at the percentiles a percentile chart needs (a log scale of 1/(1-p)). */
+    private static List<RunMetrics.Point> curve(org.HdrHistogram.Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return List.of();
+        }
+        List<RunMetrics.Point> points = new ArrayList<>();
+        for (double p : new double[] {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99}) {
+            points.add(new RunMetrics.Point(p, h.getValueAtPercentile(p)));
+        }
+        points.add(new RunMetrics.Point(100, h.getMaxValue()));
+        return points;
+    }
+
+    private DemoResult summarize(StopReason reason, SeqSet acked, String failure, long lagAtStop, long drainMs) {
+        Ledger truth = ledger;
+        if (store != null) {
+            // Exactly-once is judged by what the store holds, not by what the listener happened to see.
+            truth = new Ledger();
+            for (List<PartitionSummary> batch : store.readAll()) {
+                truth.onBatch(new BatchReport(0, batch, 0));
+            }
+        }
+        long firstBatch = ledger.firstRecordsFinishedMillis();
+        double producing = 0;
+        double processing = 0;
+        if (producer != null && producer.lastAckMillis() > 0) {
+            producing = (producer.lastAckMillis() - producer.startedAtMillis()) / 1000.0;
+            if (ledger.lastRecordsFinishedMillis() > 0) {
+                processing = (ledger.lastRecordsFinishedMillis() - producer.startedAtMillis()) / 1000.0;
+            }
+        }
+        long processed = truth.records() - truth.foreign();
+        boolean expectedDuplicates = settings.stream().delivery() == Delivery.AT_LEAST_ONCE && scenario != null
+                && scenario.streamRestarts() > 0 && truth.duplicates() <= truth.replayed();
+        RunMetrics metrics = new RunMetrics(zookeeperReadyMs, brokerReadyMs, topicReadyMs, sparkReadyMs,
+                firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), acked.size(), processed,
+                truth.missingOf(acked), truth.duplicates(), producing, processing,
+                producing > 0 ? acked.size() / producing : 0, processing > 0 ? processed / processing : 0,
+                lagAtStop, drainMs, latency(ledger.latency()), latency(ledger.steadyLatency()),
+                Memory.peakHeapMb(), Memory.peakRssMb(), series == null ? List.of() : series.points());
+        return new DemoResult(reason, truth.orderViolations(), truth.keyConflicts(), failure, truth.replayed(),
+                expectedDuplicates, store == null ? null : store.dir(), metrics);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kafkaspark.internal.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Port choices for the embedded services: well-known defaults that fall back, explicit ports that must be free. */
+public final class Ports {
+
+    /** The only address anything here listens on unless a user asks otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private Ports() {
+    }
+
+    /** How a port was asked for; decides what happens when it is taken. */
+    public enum Request {
+        /** A default well-known port: if taken, use any free port and say so. */
+        PREFERRED,
+        /** A port the user typed: if taken, that is an error. */
+        EXPLICIT
+    }
+
+    /** The port to bind, and whether it differs from the one asked for. */
+    public record Choice(int port, boolean fellBack) {
+    }
+
+    /**
+     * Picks the port to bind. Port 0 always means "any free port" and is passed through, so the service itself binds
+     * it and reports it back.
+     *
+     * @throws PortInUseException when an explicitly requested port is taken
+     */
+    public static Choice choose(String what, int requested, Request request) {
+        if (requested < 0 || requested > 65535) {
+            throw new IllegalArgumentException(what + " port " + requested + " is outside 0-65535");
+        }
+        if (requested == 0 || isFree(requested)) {
+            return new Choice(requested, false);
+        }
+        if (request == Request.EXPLICIT) {
+            throw new PortInUseException(what, requested);
+        }
+        return new Choice(0, true);
+    }
+
+    /** Whether a server socket could bind the loopback address on this port right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port that was free a moment ago (for services that must know their port before they start). */
+    public static int anyFree() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not find a free port on " + LOOPBACK, e);
+        }
+    }
+
+    /** A port the user asked for explicitly is already taken. */
+    public static final class PortInUseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(String what, int port) {
+            super(what + " port " + port + " is already in use: stop what listens there, or pass another port"
+                    + " (0 picks any free one)");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.kafkaspark.internal.tools;
+
+import dev.kafkaspark.internal.support.SelfCommand;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import dev.kafkaspark.internal.cluster.zookeeper.ZkSession;
+import org.apache.zookeeper.ZooKeeper;
+
+/** "Can I reach it?": what a cluster says about itself, and what ZooKeeper has registered. */
+public final class ClusterCheck {
+
+    private ClusterCheck() {
+    }
+
+    /** The cluster id, brokers, controller and topics, as lines for people. */
+    public static List<String> kafka(String bootstrap, java.util.Map<String, String> login) {
+        List<String> lines = new ArrayList<>();
+        try (Admin admin = Clients.admin(bootstrap, login)) {
+            // One describe-cluster request answers all three; Clients.brokers turns "nobody there" into a clear error.
+            DescribeClusterResult cluster = admin.describeCluster();
+            Collection<Node> nodes = Clients.brokers(cluster, bootstrap);
+            String clusterId = get(cluster.clusterId());
+            Node controller = get(cluster.controller());
+            Set<String> topics = new TreeSet<>(get(admin.listTopics(new ListTopicsOptions().listInternal(false))
+                    .names()));
+            Optional<QuorumInfo> quorum = quorum(admin);
+            // In KRaft mode a broker names some live broker as "controller" to old clients: the quorum's leader is
+            // the real one.
+            int active = quorum.map(QuorumInfo::leaderId).orElse(controller == null ? -1 : controller.id());
+            lines.add("Kafka at " + bootstrap + ": reachable");
+            lines.add("  mode: " + (quorum.isPresent() ? "KRaft (no ZooKeeper: a controller quorum keeps the metadata)"
+                    : "ZooKeeper (the brokers keep the metadata in ZooKeeper)"));
+            lines.add("  cluster id: " + clusterId);
+            for (Node n : nodes.stream().sorted(java.util.Comparator.comparingInt(Node::id)).toList()) {
+                lines.add("  broker " + n.id() + " at " + n.host() + ":" + n.port()
+                        + (active == n.id() ? " (active controller)" : ""));
+            }
+            quorum.ifPresent(q -> {
+                lines.add("  controller quorum: voters " + q.voters().stream().map(v -> String.valueOf(v.replicaId()))
+                        .collect(Collectors.joining(", ")) + "; active controller (the leader): node " + q.leaderId()
+                        + "; metadata log at offset " + q.highWatermark());
+                if (nodes.stream().noneMatch(n -> n.id() == q.leaderId())) {
+                    lines.add("  (node " + q.leaderId() + " is a controller only, so it is not listed as a broker)");
+                }
+            });
+            lines.add("  topics: " + (topics.isEmpty() ? "(none)" : String.join(", ", topics)));
+        }
+        return lines;
+    }
+
+    /** The KRaft quorum as the brokers report it; empty for a ZooKeeper-mode cluster, which has none. */
+    private static Optional<QuorumInfo> quorum(Admin admin) {
+        try {
+            return Optional.of(admin.describeMetadataQuorum().quorumInfo().get(Clients.TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnsupportedVersionException) {
+                return Optional.empty(); // ZooKeeper mode: brokers there do not know the request.
+            }
+            throw new IllegalStateException("the cluster did not describe its controller quorum: "
+                    + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the cluster did not describe its controller quorum within "
+                    + Clients.TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** What ZooKeeper says: reachable, and the broker ids registered under {@code /brokers/ids}. */
+    public static List<String> zookeeper(String connect) {
+        List<Integer> ids = brokerIds(connect);
+        return List.of("ZooKeeper at " + connect + ": reachable",
+                "  broker ids registered: " + (ids.isEmpty() ? "(none)"
+                        : String.join(", ", ids.stream().map(String::valueOf).toList())));
+    }
+
+    /** The ids of the brokers registered in this ZooKeeper ({@code /brokers/ids}), in order. */
+    public static List<Integer> brokerIds(String connect) {
+        requireListening(connect);
+        try (ZkSession session = ZkSession.open(connect, Clients.TIMEOUT)) {
+            ZooKeeper zk = session.client();
+            if (zk.exists("/brokers/ids", false) == null) {
+                return List.of();
+            }
+            return zk.getChildren("/brokers/ids", false).stream().map(Integer::valueOf).sorted().toList();
+        } catch (IOException | org.apache.zookeeper.KeeperException e) {
+            throw new IllegalStateException("could not read from ZooKeeper at " + connect + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Fails with a clear message when nothing listens at {@code host:port}. */
+    public static void requireListening(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("'" + hostPort + "' is not HOST:PORT");
+        }
+        String host = hostPort.substring(0, colon);
+        int port;
+        try {
+            port = Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + hostPort + "' is not HOST:PORT");
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 3000);
+        } catch (IOException e) {
+            throw new IllegalStateException("nothing listens at " + hostPort + ": start ZooKeeper first"
+                    + " ('" + SelfCommand.with("zookeeper") + "'), or pass the right --zookeeper");
+        }
+    }
+
+    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> f) {
+        try {
+            return f.get(Clients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the cluster did not answer: " + e.getMessage(), e);
+        }
+    }
+}
