@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * tools                the console tools and the broker run loops
  * stream               the engines (stream.dstream, stream.structured)
  * delivery, spark      guarantees, store and ledger; the local Spark context (spark.standalone: a cluster)
+ * events               what happens, as typed events on a bus; the console narrative subscribes
  * batch                what one batch read: its report and per-partition summary
  * workload             the synthetic producer and the record format
  * cluster              ZooKeeper (cluster.zookeeper), KRaft (cluster.kraft), SCRAM and ACLs (cluster.auth)
@@ -42,7 +43,7 @@ class LayeringTest {
         assertThat(classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
                 .contains("dev.kafkaspark.cli", "dev.kafkaspark.cli.launch", "dev.kafkaspark.testing",
                         I + "bench", I + "demo", I + "tools", I + "stream", I + "stream.dstream",
-                        I + "stream.structured", I + "delivery", I + "spark", I + "spark.standalone", I + "batch",
+                        I + "stream.structured", I + "delivery", I + "events", I + "spark", I + "spark.standalone", I + "batch",
                         I + "workload", I + "cluster", I + "cluster.zookeeper", I + "cluster.kraft",
                         I + "cluster.auth", I + "support");
     }
@@ -58,6 +59,7 @@ class LayeringTest {
                 .layer("stream").definedBy(I + "stream..")
                 .layer("delivery").definedBy(I + "delivery..")
                 .layer("spark").definedBy(I + "spark..")
+                .layer("events").definedBy(I + "events..")
                 .layer("batch").definedBy(I + "batch..")
                 .layer("workload").definedBy(I + "workload..")
                 .layer("cluster").definedBy(I + "cluster..")
@@ -70,7 +72,8 @@ class LayeringTest {
                 .whereLayer("stream").mayOnlyBeAccessedByLayers("cli", "demo", "testing")
                 .whereLayer("delivery").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream")
                 .whereLayer("spark").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "stream")
-                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "demo", "stream", "delivery")
+                .whereLayer("events").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "tools", "stream")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "demo", "stream", "delivery", "events")
                 .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream", "delivery",
                         "batch")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "tools")

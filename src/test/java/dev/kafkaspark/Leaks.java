@@ -38,7 +38,7 @@ public final class Leaks {
     /** Names of the threads this project starts; they are daemons, so only their names give them away. */
     private static final java.util.regex.Pattern OWN_THREADS = java.util.regex.Pattern.compile(
             "broker-\\d+-start|demo-scenario|live-status|partition-watcher|spark-init|synthetic-producer.*"
-                    + "|launcher-link");
+                    + "|launcher-link|events-.*");
 
     static Set<String> nonDaemonThreads() {
         return Thread.getAllStackTraces().keySet().stream()

@@ -24,9 +24,9 @@ import org.apache.kafka.common.resource.ResourceType;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code acls}: add, list and remove ACLs, as {@code kafka-acls.sh} does (for brokers started with --auth scram). */
 @Command(name = "acls", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,

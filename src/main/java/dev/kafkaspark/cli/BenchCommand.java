@@ -2,9 +2,9 @@ package dev.kafkaspark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kafkaspark.internal.demo.Narrator;
 import dev.kafkaspark.internal.bench.Bench;
 import dev.kafkaspark.internal.bench.BenchReport;
+import dev.kafkaspark.internal.events.Narrator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench}: the standard workloads, each in fresh child JVMs, reported as a table, JSON and HTML. */
 @Command(name = "bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
@@ -85,6 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Narrator narrator = new Narrator(out);
         ObjectNode result = new Bench(settings, narrator, Path.of("logs")).run();
+        narrator.flush();
         out.println();
         out.print(BenchReport.table(result));
         if (json != null) {

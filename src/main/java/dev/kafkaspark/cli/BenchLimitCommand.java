@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench-limit}: the broker alone, flat out (a child process of {@code bench}; hidden). */
 @Command(name = "bench-limit", hidden = true, mixinStandardHelpOptions = true,

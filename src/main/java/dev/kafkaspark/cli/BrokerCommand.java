@@ -7,15 +7,15 @@ import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.testing.KafkaAuth;
 import java.util.List;
 
-import dev.kafkaspark.internal.demo.Narrator;
-import dev.kafkaspark.internal.cluster.Broker;
-import dev.kafkaspark.internal.cluster.ClusterMode;
-import dev.kafkaspark.internal.support.Ports;
-import dev.kafkaspark.internal.cluster.zookeeper.ZkKafkaCluster;
-import dev.kafkaspark.internal.tools.ClusterCheck;
-import dev.kafkaspark.internal.tools.SeparateCluster;
 import dev.kafkaspark.cli.launch.BoundedStop;
 import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.cluster.Broker;
+import dev.kafkaspark.internal.cluster.ClusterMode;
+import dev.kafkaspark.internal.cluster.zookeeper.ZkKafkaCluster;
+import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.internal.tools.ClusterCheck;
+import dev.kafkaspark.internal.tools.SeparateCluster;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +26,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code broker}: a Kafka broker, with its own ZooKeeper or joining one, until Ctrl-C. */
 @Command(name = "broker", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
@@ -158,7 +158,7 @@ public final class BrokerCommand implements Callable<Integer> {
                 if (zk.fellBack()) {
                     narrator.step("port 2181 is taken: ZooKeeper uses %d instead", cluster.zookeeper().port());
                 }
-                narrator.step("ZooKeeper started at %s", zkConnect);
+                narrator.started("zookeeper", zkConnect, "ZooKeeper started at %s", zkConnect);
             }
             if (kafka.fellBack()) {
                 narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
@@ -167,7 +167,7 @@ public final class BrokerCommand implements Callable<Integer> {
                 }
             }
             for (Broker broker : cluster.brokers()) {
-                narrator.step("Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
+                narrator.started("broker " + broker.brokerId(), broker.bootstrapServers(), "Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
                         broker.bootstrapServers(), zkConnect);
             }
             narrator.step("%s", dataDir == null ? "data in temp directories, removed at exit (--data-dir DIR keeps it)"
@@ -189,7 +189,7 @@ public final class BrokerCommand implements Callable<Integer> {
                     : "ZooKeeper at " + zkConnect + " is not answering, and Kafka waits for it to move leaders",
                     cluster::close);
         }
-        narrator.step("Kafka broker%s stopped%s; %s", brokers == 1 ? " " + brokerId : "s",
+        narrator.stopped("kafka", "Kafka broker%s stopped%s; %s", brokers == 1 ? " " + brokerId : "s",
                 zookeeper == null ? ", and ZooKeeper" : "", dataDir == null
                         ? (brokers == 1 ? "its" : "their") + " files are removed"
                         : "the data stays in " + dataDir.toAbsolutePath());

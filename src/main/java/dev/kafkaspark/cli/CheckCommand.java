@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check}: can I reach it? The modern answer to the walkthrough's "check with jps". */
 @Command(name = "check", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,

@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.internal.events.EventBus;
 import dev.kafkaspark.internal.support.SelfCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -29,6 +30,8 @@ public final class Cli {
                 ? "the driver's log (Spark's logging configuration)" : "logs/demo.log");
     }
 
+    private static final java.time.Duration FLUSH_LIMIT = java.time.Duration.ofSeconds(5);
+
     private Cli() {
     }
 
@@ -45,6 +48,14 @@ public final class Cli {
         cl.setErr(err);
         cl.setParameterExceptionHandler(parameterHandler());
         cl.setExecutionExceptionHandler(executionHandler());
+        // Whatever a command said reaches its console before the command's result, or its error, is printed.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                EventBus.flushAll(FLUSH_LIMIT);
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // "--mode zookeeper" names a mode, not the zookeeper subcommand.
         cl.setAllowSubcommandsAsOptionParameters(true);

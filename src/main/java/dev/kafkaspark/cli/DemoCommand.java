@@ -8,7 +8,8 @@ import dev.kafkaspark.internal.demo.Demo;
 import dev.kafkaspark.internal.demo.DemoResult;
 import dev.kafkaspark.internal.demo.DemoSettings;
 import dev.kafkaspark.internal.demo.InvalidSettingException;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Event;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.structured.StructuredRunner;
 import java.io.PrintWriter;
@@ -67,7 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Launcher.savingNotice().ifPresent(out::println);
-        Demo demo = new Demo(settings, new Narrator(out));
+        Narrator narrator = new Narrator(out);
+        Demo demo = new Demo(settings, narrator);
         DemoResult result;
         try (Signals.Registration ignored = Signals.onInterrupt(() -> {
             if (demo.requestStop() >= 3) {
@@ -81,31 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (result.failure() != null) {
             err.println("error: " + result.failure() + " (" + Cli.logHint() + ")");
         }
-        if (result.missing() > 0) {
-            out.println("LOST: " + result.missing() + " record(s) acknowledged by Kafka were never processed by Spark"
-                    + (result.reason() == DemoResult.StopReason.INTERRUPTED
-                            ? " (stopped before Spark caught up: they are the ones still in flight)" : ""));
-        }
-        if (result.duplicated() > 0) {
-            out.println("DUPLICATED: " + result.duplicated() + " record(s) were processed more than once"
-                    + (result.expectedDuplicates() ? " (at-least-once: the restarted stream repeated what came after"
-                            + " the last offset commit; nothing was lost)" : ""));
-        }
-        if (result.storeDir() != null) {
-            out.println("exactly-once store (one file per batch, output and offsets together): "
-                    + result.storeDir());
-        }
-        if (result.orderViolations() > 0 || result.keyConflicts() > 0) {
-            out.println("ORDER: " + result.orderViolations() + " record(s) out of order within a partition, "
-                    + result.keyConflicts() + " key(s) seen in more than one partition");
-        }
-        if (result.produced() > 0) {
-            out.println(result.throughputLine());
-        }
-        if (settings.output().benchReport()) {
-            out.println("BENCH " + result.metrics().toJson());
-        }
-        out.println(result.summaryLine());
+        narrator.publish(new Event.Summary(Narrator.sinceStart(),
+                result.summaryLines(settings.output().benchReport())));
+        narrator.flush();
         out.flush();
         err.flush();
         return result.clean() ? 0 : Cli.FAILURE;

@@ -4,7 +4,7 @@ import dev.kafkaspark.cli.launch.BoundedStop;
 import dev.kafkaspark.cli.launch.Signals;
 import dev.kafkaspark.internal.cluster.kraft.KraftKafkaCluster;
 import dev.kafkaspark.internal.cluster.kraft.KraftNode;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.support.SelfCommand;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ final class KraftBroker {
                 }
             }
             for (KraftNode node : cluster.nodes()) {
-                narrator.step(node.controllerPort() >= 0
+                narrator.started("kafka node " + node.brokerId(), node.bootstrapServers(), node.controllerPort() >= 0
                         ? "Kafka node %d (broker and controller) started at %s, controller listener %s"
                         : "Kafka node %d (broker only) started at %s%s", node.brokerId(), node.bootstrapServers(),
                         node.controllerPort() >= 0 ? node.controllerAddress() : "");
@@ -106,7 +106,7 @@ final class KraftBroker {
                     ? "asking the controller quorum to move its partitions' leaders"
                     : "the controllers at " + controllers + " are not answering", cluster::close);
         }
-        narrator.step("Kafka node%s stopped; %s", o.brokers() == 1 ? " " + o.nodeId() : "s", o.dataDir() == null
+        narrator.stopped("kafka", "Kafka node%s stopped; %s", o.brokers() == 1 ? " " + o.nodeId() : "s", o.dataDir() == null
                 ? (o.brokers() == 1 ? "its" : "their") + " files are removed"
                 : "the data stays in " + o.dataDir().toAbsolutePath());
         return 0;

@@ -2,7 +2,7 @@ package dev.kafkaspark.cli;
 
 import dev.kafkaspark.cli.launch.Signals;
 import dev.kafkaspark.internal.demo.Formats;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.tools.Clients;
 import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.internal.workload.SyntheticProducer;

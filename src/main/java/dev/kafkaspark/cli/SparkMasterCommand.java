@@ -2,7 +2,7 @@ package dev.kafkaspark.cli;
 
 import dev.kafkaspark.cli.launch.BoundedStop;
 import dev.kafkaspark.cli.launch.Signals;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.spark.standalone.SparkStandalone;
 import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.support.SelfCommand;
@@ -45,7 +45,7 @@ public final class SparkMasterCommand implements Callable<Integer> {
             if (ui.fellBack()) {
                 narrator.step("port 8080 is taken: the web UI uses another port");
             }
-            narrator.step("Spark master started at %s (web UI %s)", master.masterUrl(), master.webUiUrl());
+            narrator.started("spark master", master.masterUrl(), "Spark master started at %s (web UI %s)", master.masterUrl(), master.webUiUrl());
             narrator.step("workers join it with: %s", SelfCommand.with("spark-worker " + master.masterUrl()
                     + " --cores 1 --memory 1g"));
             narrator.step("the job runs on them with: %s", SelfCommand.with("stream --master " + master.masterUrl()));
@@ -54,7 +54,7 @@ public final class SparkMasterCommand implements Callable<Integer> {
         } finally {
             BoundedStop.run(narrator, "the Spark master", () -> "telling its workers and applications", master::close);
         }
-        narrator.step("Spark master stopped");
+        narrator.stopped("spark master", "Spark master stopped");
         return 0;
     }
 }

@@ -2,7 +2,7 @@ package dev.kafkaspark.cli;
 
 import dev.kafkaspark.cli.launch.BoundedStop;
 import dev.kafkaspark.cli.launch.Signals;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.spark.standalone.SparkStandalone;
 import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.support.SelfCommand;
@@ -80,7 +80,7 @@ public final class SparkWorkerCommand implements Callable<Integer> {
         } finally {
             BoundedStop.run(narrator, "the Spark worker", () -> "stopping its executors", worker::close);
         }
-        narrator.step("Spark worker stopped; its executors and files are gone");
+        narrator.stopped("spark worker", "Spark worker stopped; its executors and files are gone");
         return 0;
     }
 

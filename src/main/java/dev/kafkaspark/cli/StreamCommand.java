@@ -7,7 +7,7 @@ import dev.kafkaspark.internal.delivery.Checkpoints;
 import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.demo.BatchPrinter;
 import dev.kafkaspark.internal.demo.Formats;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.spark.ExecutorWatch;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
@@ -164,13 +164,13 @@ public final class StreamCommand implements Callable<Integer> {
                 }
             });
             if (engine == StreamEngine.Kind.STRUCTURED) {
-                narrator.step("Structured Streaming query started: topic %s at %s, master %s, trigger every %s", topic,
+                narrator.started("stream", "", "Structured Streaming query started: topic %s at %s, master %s, trigger every %s", topic,
                         cluster.bootstrapServer, master, Formats.duration(batchInterval));
                 narrator.step("a query over the topic as an unbounded table; its offsets are kept in the query's"
                         + " checkpoint (%s), not committed to a consumer group", checkpoint != null
                                 ? checkpoint + ", kept" : "a temp directory");
             } else {
-                narrator.step("Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s",
+                narrator.started("stream", "", "Spark Streaming started: topic %s at %s, master %s, batch interval %s, group %s",
                         topic, cluster.bootstrapServer, master, Formats.duration(batchInterval), group);
             }
             runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s", url));
@@ -220,7 +220,7 @@ public final class StreamCommand implements Callable<Integer> {
                     // A graceful stop would wait for a batch that waits for the gone brokers.
                     () -> runner.stop(!clusterLost[0] && (watch == null || watch.reachable())));
         }
-        narrator.step(engine == StreamEngine.Kind.STRUCTURED ? "Structured Streaming stopped" : "Spark Streaming stopped");
+        narrator.stopped("stream", engine == StreamEngine.Kind.STRUCTURED ? "Structured Streaming stopped" : "Spark Streaming stopped");
         // Executors that kept failing are a failed run, however it was stopped (by a stop request, or by the master
         // giving the application up).
         lost |= executors != null && executors.keptFailing();

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar demo.jar}: with no subcommand, runs the all-in-one demo. */
 @Command(name = "java -jar demo.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

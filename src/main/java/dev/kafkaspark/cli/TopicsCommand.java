@@ -22,9 +22,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code topics}: create, list, describe and delete topics, as {@code kafka-topics.sh} does. */
 @Command(name = "topics", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,

@@ -3,7 +3,7 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.cli.launch.BoundedStop;
 import dev.kafkaspark.cli.launch.Signals;
 import dev.kafkaspark.internal.cluster.zookeeper.EmbeddedZooKeeper;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.support.DataDir;
 import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.support.SelfCommand;
@@ -43,14 +43,14 @@ public final class ZooKeeperCommand implements Callable<Integer> {
             if (choice.fellBack()) {
                 narrator.step("port 2181 is taken: ZooKeeper uses %d instead", zk.port());
             }
-            narrator.step("ZooKeeper started at %s; %s", zk.connectString(), DataNotes.where(zk.dataDir()));
+            narrator.started("zookeeper", zk.connectString(), "ZooKeeper started at %s; %s", zk.connectString(), DataNotes.where(zk.dataDir()));
             narrator.step("brokers join it with: %s", SelfCommand.with("broker --zookeeper " + zk.connectString()));
             narrator.step("Ctrl-C stops");
             Signals.awaitInterrupt(null);
         } finally {
             BoundedStop.run(narrator, "ZooKeeper", () -> "closing its client sessions", zk::close);
         }
-        narrator.step("ZooKeeper stopped; %s", DataNotes.after(zk.dataDir()));
+        narrator.stopped("zookeeper", "ZooKeeper stopped; %s", DataNotes.after(zk.dataDir()));
         return 0;
     }
 }

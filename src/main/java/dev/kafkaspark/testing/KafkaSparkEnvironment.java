@@ -1,15 +1,15 @@
 package dev.kafkaspark.testing;
 
+import dev.kafkaspark.internal.cluster.ClusterBuilder;
+import dev.kafkaspark.internal.cluster.KafkaCluster;
+import dev.kafkaspark.internal.cluster.TopicSpec;
+import dev.kafkaspark.internal.cluster.Topics;
+import dev.kafkaspark.internal.cluster.auth.Scram;
+import dev.kafkaspark.internal.spark.LocalSpark;
+import dev.kafkaspark.internal.stream.dstream.StreamingRunner;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.RuntimeCheck;
 import dev.kafkaspark.internal.support.TempDir;
-import dev.kafkaspark.internal.cluster.KafkaCluster;
-import dev.kafkaspark.internal.cluster.auth.Scram;
-import dev.kafkaspark.internal.cluster.TopicSpec;
-import dev.kafkaspark.internal.cluster.Topics;
-import dev.kafkaspark.internal.cluster.ClusterBuilder;
-import dev.kafkaspark.internal.spark.LocalSpark;
-import dev.kafkaspark.internal.stream.dstream.StreamingRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,17 +2,17 @@ package dev.kafkaspark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkaspark.internal.demo.Demo;
 import dev.kafkaspark.internal.delivery.Checkpoints;
+import dev.kafkaspark.internal.demo.Demo;
 import dev.kafkaspark.internal.stream.structured.StructuredRunner;
 import dev.kafkaspark.internal.support.Ports;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.kafkaspark.cli.launch;
 
 import dev.kafkaspark.cli.Cli;
-import dev.kafkaspark.internal.demo.Narrator;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.support.TempDir;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

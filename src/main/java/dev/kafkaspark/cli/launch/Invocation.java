@@ -2,8 +2,8 @@ package dev.kafkaspark.cli.launch;
 
 import dev.kafkaspark.cli.TopCommand;
 import java.util.Optional;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command line as picocli reads it, looked at before anything runs or logs: which subcommand it names and

@@ -1,8 +1,8 @@
 package dev.kafkaspark.internal.bench;
 
-import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.internal.demo.Memory;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,9 +3,12 @@ package dev.kafkaspark.internal.demo;
 import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.cluster.auth.Scram;
 import dev.kafkaspark.internal.cluster.auth.Users;
+import dev.kafkaspark.internal.events.Event;
+import dev.kafkaspark.internal.events.Narrator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -112,7 +115,9 @@ public final class Access {
                 consumer.poll(Duration.ofMillis(500));
             }
         } catch (AuthorizationException e) {
-            narrator.step("denied, as the ACLs say: %s: %s", e.getClass().getSimpleName(), e.getMessage());
+            narrator.publish(new Event.Access(Narrator.sinceStart(), producer.user(), "Read", "topic " + topic, false,
+                    String.format(Locale.ROOT, "denied, as the ACLs say: %s: %s", e.getClass().getSimpleName(),
+                            e.getMessage())));
             return;
         }
         throw new IllegalStateException("user " + producer.user() + " could read topic " + topic + ": the ACLs are not"

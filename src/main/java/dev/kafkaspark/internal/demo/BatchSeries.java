@@ -3,6 +3,7 @@ package dev.kafkaspark.internal.demo;
 import dev.kafkaspark.internal.batch.BatchListener;
 import dev.kafkaspark.internal.batch.BatchReport;
 import dev.kafkaspark.internal.batch.PartitionSummary;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,30 +1,31 @@
 package dev.kafkaspark.internal.demo;
 
-import dev.kafkaspark.internal.demo.DemoResult.StopReason;
+import dev.kafkaspark.internal.batch.BatchListener;
+import dev.kafkaspark.internal.batch.BatchReport;
+import dev.kafkaspark.internal.batch.PartitionSummary;
 import dev.kafkaspark.internal.cluster.Broker;
 import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.cluster.TopicSpec;
 import dev.kafkaspark.internal.cluster.Topics;
-import dev.kafkaspark.internal.batch.BatchListener;
-import dev.kafkaspark.internal.batch.BatchReport;
 import dev.kafkaspark.internal.delivery.BatchStore;
 import dev.kafkaspark.internal.delivery.Delivery;
-import dev.kafkaspark.internal.delivery.Ledger;
-import dev.kafkaspark.internal.batch.PartitionSummary;
-import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.internal.delivery.Guarantee;
+import dev.kafkaspark.internal.delivery.Ledger;
+import dev.kafkaspark.internal.demo.DemoResult.StopReason;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.internal.stream.structured.StructuredRunner;
-import dev.kafkaspark.internal.workload.SyntheticProducer;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.Failures;
 import dev.kafkaspark.internal.support.Ports;
+import dev.kafkaspark.internal.tools.SeparateCluster;
+import dev.kafkaspark.internal.workload.SeqSet;
+import dev.kafkaspark.internal.workload.SyntheticProducer;
 import dev.kafkaspark.testing.KafkaAuth;
 import dev.kafkaspark.testing.KafkaMode;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
-import dev.kafkaspark.internal.tools.SeparateCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -145,6 +146,7 @@ public final class Demo {
             LOG.error("a component did not stop cleanly", e);
             failure = failure != null ? failure : "a component did not stop cleanly: " + Failures.message(e);
         }
+        narrator.flush(); // what was said reaches the console before the caller prints the result
         if (startFailure != null && producer == null) {
             throw startFailure; // Nothing ran: the failure is the whole story, for the caller to report.
         }
@@ -180,7 +182,7 @@ public final class Demo {
         cluster = env.cluster();
         closer.register(() -> {
             env.close();
-            narrator.step("%s stopped; temp directories removed", kraft
+            narrator.stopped("kafka", "%s stopped; temp directories removed", kraft
                     ? (c.brokers() == 1 ? "Kafka node (broker and controller)" : "Kafka nodes (brokers and controllers)")
                     : (c.brokers() == 1 ? "Kafka broker" : "Kafka brokers") + " and ZooKeeper");
         });
@@ -192,12 +194,12 @@ public final class Demo {
                     metadata.split(",")[0]);
         }
         if (kraft) {
-            narrator.step("KRaft controller quorum started at %s: %s, node %d is the active controller", metadata,
+            narrator.started("controller quorum", metadata, "KRaft controller quorum started at %s: %s, node %d is the active controller", metadata,
                     c.brokers() == 1 ? "1 voter" : c.brokers() + " voters", cluster.activeController());
             narrator.step("no ZooKeeper: the controllers keep the cluster's metadata in a replicated log of their own"
                     + " (the __cluster_metadata topic)");
         } else {
-            narrator.step("ZooKeeper started at %s", metadata);
+            narrator.started("zookeeper", metadata, "ZooKeeper started at %s", metadata);
         }
         if (kafkaPort.fellBack()) {
             narrator.step("port %d is taken: the first Kafka broker uses %d instead", c.kafkaPort().port(),
@@ -206,7 +208,7 @@ public final class Demo {
                     !kraft && metadataPort.fellBack() ? c.zkPort().port() : null));
         }
         for (Broker broker : cluster.brokers()) {
-            narrator.step(kraft ? "Kafka node %d (broker and controller) started at %s"
+            narrator.started("broker " + broker.brokerId(), broker.bootstrapServers(), kraft ? "Kafka node %d (broker and controller) started at %s"
                     : "Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
         }
     }
@@ -234,9 +236,9 @@ public final class Demo {
                 cluster.allBootstrapServers(), settings.topic().name(), p.rate(), p.keys(), p.records(),
                 p.valueSize(), logins == null ? Map.of() : logins.producer().clientProperties())));
         SyntheticProducer started = producer;
-        closer.register(() -> narrator.step("producer stopped: %d sent, %d acknowledged%s", started.sent(),
+        closer.register(() -> narrator.stopped("producer", "producer stopped: %d sent, %d acknowledged%s", started.sent(),
                 started.acknowledged(), started.failed() > 0 ? ", " + started.failed() + " failed" : ""));
-        narrator.step("producer started: %s, %d keys, acks=all, idempotent%s", p.flatOut() ? "flat out"
+        narrator.started("producer", "", "producer started: %s, %d keys, acks=all, idempotent%s", p.flatOut() ? "flat out"
                 : Formats.rate(p.rate()) + " records/s", p.keys(),
                 p.records() > 0 ? ", " + p.records() + " records in all" : "");
     }
@@ -258,7 +260,7 @@ public final class Demo {
         StreamEngine started = runner;
         closer.register(() -> {
             started.close();
-            narrator.step("%s stopped (the running batch was finished first)%s", structured ? "Structured Streaming"
+            narrator.stopped("stream", "%s stopped (the running batch was finished first)%s", structured ? "Structured Streaming"
                     : "Spark Streaming", !(started instanceof StructuredRunner q) ? ""
                             : q.checkpointIsTemporary() ? "; its checkpoint was removed"
                                     : "; its checkpoint is kept at " + q.checkpoint());
@@ -290,7 +292,7 @@ public final class Demo {
         sparkReadyMs = Narrator.sinceStart();
         if (structured) {
             StructuredRunner q = (StructuredRunner) runner;
-            narrator.step("Structured Streaming query started: master %s, trigger every %s, %s", s.master(),
+            narrator.started("stream", "", "Structured Streaming query started: master %s, trigger every %s, %s", s.master(),
                     Formats.duration(s.batchInterval()), s.delivery().label());
             narrator.step("a query over the topic as an unbounded table: its offsets are kept in its checkpoint (%s),"
                     + " not committed to a consumer group", q.checkpointIsTemporary() ? "a temp directory" : q.checkpoint());
@@ -299,7 +301,7 @@ public final class Demo {
                         + " batch run again after a restart replaces its file", store.dir());
             }
         } else {
-            narrator.step("Spark Streaming started: master %s, batch interval %s, group %s, %s", s.master(),
+            narrator.started("stream", "", "Spark Streaming started: master %s, batch interval %s, group %s, %s", s.master(),
                     Formats.duration(s.batchInterval()), s.group(), s.delivery().label());
             if (store != null) {
                 narrator.step("exactly-once: each batch's output and offsets go to %s in one atomic step",

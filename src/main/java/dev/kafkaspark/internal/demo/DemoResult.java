@@ -1,6 +1,8 @@
 package dev.kafkaspark.internal.demo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -75,5 +77,38 @@ public record DemoResult(StopReason reason, long orderViolations, long keyConfli
     public boolean clean() {
         return missing() == 0 && (duplicated() == 0 || expectedDuplicates) && orderViolations == 0
                 && keyConflicts == 0 && failure == null;
+    }
+
+    /**
+     * The lines a user reads at the end: what was lost, duplicated or out of order (only when something was), where
+     * the exactly-once store is, the throughput, the {@code BENCH} line when asked for, and the summary.
+     */
+    public List<String> summaryLines(boolean benchReport) {
+        List<String> lines = new ArrayList<>();
+        if (missing() > 0) {
+            lines.add("LOST: " + missing() + " record(s) acknowledged by Kafka were never processed by Spark"
+                    + (reason() == StopReason.INTERRUPTED
+                            ? " (stopped before Spark caught up: they are the ones still in flight)" : ""));
+        }
+        if (duplicated() > 0) {
+            lines.add("DUPLICATED: " + duplicated() + " record(s) were processed more than once"
+                    + (expectedDuplicates() ? " (at-least-once: the restarted stream repeated what came after"
+                            + " the last offset commit; nothing was lost)" : ""));
+        }
+        if (storeDir() != null) {
+            lines.add("exactly-once store (one file per batch, output and offsets together): " + storeDir());
+        }
+        if (orderViolations() > 0 || keyConflicts() > 0) {
+            lines.add("ORDER: " + orderViolations() + " record(s) out of order within a partition, "
+                    + keyConflicts() + " key(s) seen in more than one partition");
+        }
+        if (produced() > 0) {
+            lines.add(throughputLine());
+        }
+        if (benchReport) {
+            lines.add("BENCH " + metrics().toJson());
+        }
+        lines.add(summaryLine());
+        return lines;
     }
 }

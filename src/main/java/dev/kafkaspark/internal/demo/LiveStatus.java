@@ -1,7 +1,10 @@
 package dev.kafkaspark.internal.demo;
 
-import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.batch.BatchTiming;
+import dev.kafkaspark.internal.delivery.Ledger;
+import dev.kafkaspark.internal.events.Event;
+import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.events.StatusLine;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -86,7 +89,8 @@ final class LiveStatus implements AutoCloseable {
         // Lag unknown (shown as "?") rather than a made-up 0 when either side cannot be read.
         Map<Integer, Long> lag = endOffsets().flatMap(end -> reached.get().map(r -> StatusLine.lag(end, byPartition(r))))
                 .orElse(null);
-        narrator.line(StatusLine.format(in, out, lag, timing.processingMillis(), timing.schedulingDelayMillis()));
+        narrator.publish(new Event.StatusSample(Narrator.sinceStart(), in, out, lag, timing.processingMillis(),
+                timing.schedulingDelayMillis()));
         delays.addLast(timing.schedulingDelayMillis());
         while (delays.size() > 3) {
             delays.removeFirst();

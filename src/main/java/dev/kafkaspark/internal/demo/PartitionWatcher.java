@@ -1,17 +1,19 @@
 package dev.kafkaspark.internal.demo;
 
+import dev.kafkaspark.internal.events.Event;
+import dev.kafkaspark.internal.events.Event.PartitionRow;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.support.Backoff;
 import dev.kafkaspark.internal.support.Failures;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -28,16 +30,12 @@ final class PartitionWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionWatcher.class);
 
-    /** One partition's state. */
-    record Row(int partition, int leader, List<Integer> replicas, List<Integer> isr) {
-    }
-
     private final Admin admin;
     private final String topic;
     private final Narrator narrator;
     private final Supplier<Set<Integer>> stoppedBrokers;
     private final Thread thread;
-    private volatile List<Row> current = List.of();
+    private volatile List<PartitionRow> current = List.of();
     private Set<Integer> shownStopped = Set.of();
     private volatile boolean running = true;
     private volatile String lastError = "no answer yet";
@@ -59,20 +57,20 @@ final class PartitionWatcher implements AutoCloseable {
 
     /** Prints the table now and starts watching for changes. */
     void start() {
-        print(current);
+        print(current, false);
         thread.start();
     }
 
     /** The latest table. */
-    List<Row> current() {
+    List<PartitionRow> current() {
         return current;
     }
 
     /** Waits until the table satisfies the condition; returns whether it did in time. */
-    boolean awaitTable(Predicate<List<Row>> condition, long timeoutMillis) {
+    boolean awaitTable(Predicate<List<PartitionRow>> condition, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
-            List<Row> rows = fetch();
+            List<PartitionRow> rows = fetch();
             if (!rows.isEmpty() && condition.test(rows)) {
                 return true;
             }
@@ -87,7 +85,7 @@ final class PartitionWatcher implements AutoCloseable {
             if (!running) {
                 return;
             }
-            List<Row> rows = fetch();
+            List<PartitionRow> rows = fetch();
             if (rows.isEmpty() != unavailable) {
                 unavailable = rows.isEmpty();
                 // Say when the table cannot be read, so a silence is never mistaken for "nothing changed".
@@ -97,18 +95,17 @@ final class PartitionWatcher implements AutoCloseable {
             Set<Integer> stopped = stoppedBrokers.get();
             if (!rows.isEmpty() && (!rows.equals(current) || !stopped.equals(shownStopped))) {
                 current = rows;
-                narrator.step("partitions of %s changed:", topic);
-                print(rows);
+                print(rows, true);
             }
         }
     }
 
-    private List<Row> fetch() {
+    private List<PartitionRow> fetch() {
         try {
             Map<String, TopicDescription> d = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(5, TimeUnit.SECONDS);
             return d.get(topic).partitions().stream().sorted(Comparator.comparingInt(TopicPartitionInfo::partition))
-                    .map(p -> new Row(p.partition(), p.leader() == null || p.leader().isEmpty() ? -1
+                    .map(p -> new PartitionRow(p.partition(), p.leader() == null || p.leader().isEmpty() ? -1
                             : p.leader().id(), ids(p.replicas()), ids(p.isr()))).toList();
         } catch (ExecutionException | TimeoutException e) {
             lastError = Failures.message(e);
@@ -124,38 +121,16 @@ final class PartitionWatcher implements AutoCloseable {
         return nodes.stream().map(Node::id).toList();
     }
 
-    private void print(List<Row> rows) {
+    private void print(List<PartitionRow> rows, boolean changed) {
         Set<Integer> stopped = stoppedBrokers.get();
         shownStopped = stopped;
-        narrator.line(table(rows, stopped));
-    }
-
-    /** The table, a stopped broker marked with {@code *} wherever it appears. */
-    static String table(List<Row> rows, Set<Integer> stopped) {
-        StringBuilder b = new StringBuilder("    partition  leader  replicas    in-sync replicas");
-        for (Row r : rows) {
-            b.append('\n').append(String.format(Locale.ROOT, "    %-9d  %-6s  %-10s  %s", r.partition(),
-                    r.leader() < 0 ? "none" : mark(r.leader(), stopped), join(r.replicas(), stopped),
-                    join(r.isr(), stopped)));
-        }
-        if (!stopped.isEmpty()) {
-            b.append("\n    * stopped; Kafka lists it as in sync until its controller has noticed");
-        }
-        return b.toString();
-    }
-
-    private static String mark(int id, Set<Integer> stopped) {
-        return stopped.contains(id) ? id + "*" : Integer.toString(id);
-    }
-
-    private static String join(List<Integer> ids, Set<Integer> stopped) {
-        return ids.stream().map(id -> mark(id, stopped)).collect(Collectors.joining(","));
+        narrator.publish(new Event.PartitionTable(Narrator.sinceStart(), topic, rows, stopped, changed));
     }
 
     /** The broker that leads the most partitions (the lowest id on a tie). */
-    static int busiestLeader(List<Row> rows) {
+    static int busiestLeader(List<PartitionRow> rows) {
         return rows.stream().filter(r -> r.leader() >= 0)
-                .collect(Collectors.groupingBy(Row::leader, Collectors.counting())).entrySet().stream()
+                .collect(Collectors.groupingBy(PartitionRow::leader, Collectors.counting())).entrySet().stream()
                 .max(Map.Entry.<Integer, Long>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElseThrow(() -> new IllegalStateException("no partition has a leader"));

@@ -3,6 +3,8 @@ package dev.kafkaspark.internal.demo;
 import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.delivery.Guarantee;
+import dev.kafkaspark.internal.events.Event.PartitionRow;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import java.time.Duration;
@@ -94,7 +96,7 @@ final class Scenario implements AutoCloseable {
     }
 
     private void killBroker() {
-        List<PartitionWatcher.Row> rows = parts.watcher().current();
+        List<PartitionRow> rows = parts.watcher().current();
         int victim = PartitionWatcher.busiestLeader(rows);
         long led = rows.stream().filter(r -> r.leader() == victim).count();
         SyntheticProducer producer = parts.producer();

@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
-import dev.kafkaspark.internal.support.SelfCommand;
-import dev.kafkaspark.internal.cluster.Topics;
 import dev.kafkaspark.internal.cluster.Admins;
+import dev.kafkaspark.internal.cluster.Topics;
+import dev.kafkaspark.internal.support.SelfCommand;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 /** Connecting to a cluster from the command-line tools: short timeouts, and failures that say what to do. */
 public final class Clients {

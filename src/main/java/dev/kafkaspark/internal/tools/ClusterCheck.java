@@ -1,5 +1,6 @@
 package dev.kafkaspark.internal.tools;
 
+import dev.kafkaspark.internal.cluster.zookeeper.ZkSession;
 import dev.kafkaspark.internal.support.SelfCommand;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-import dev.kafkaspark.internal.cluster.zookeeper.ZkSession;
 import org.apache.zookeeper.ZooKeeper;
 
 /** "Can I reach it?": what a cluster says about itself, and what ZooKeeper has registered. */

@@ -3,11 +3,11 @@ package dev.kafkaspark.internal.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kafkaspark.testing.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.TopicDescription;
-import dev.kafkaspark.testing.KafkaSparkEnvironment;
-import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkaspark.Leaks;
+import dev.kafkaspark.internal.events.Narrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -3,20 +3,21 @@ package dev.kafkaspark.internal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.delivery.BatchStore;
 import dev.kafkaspark.internal.delivery.Checkpoints;
 import dev.kafkaspark.internal.delivery.Delivery;
+import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import dev.kafkaspark.internal.cluster.ClusterMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Brokers fail and streams restart, with real brokers and a real Spark: what is promised is kept. Both Kafka modes,

@@ -1,7 +1,7 @@
 package dev.kafkaspark.internal.cluster.zookeeper;
 
-import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.support.DataDir;
+import dev.kafkaspark.internal.support.Ports;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.curator.test.InstanceSpec;

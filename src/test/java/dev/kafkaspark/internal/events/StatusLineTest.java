@@ -1,4 +1,4 @@
-package dev.kafkaspark.internal.demo;
+package dev.kafkaspark.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.kafkaspark.internal.demo;
+package dev.kafkaspark.internal.events;
 
 import java.util.Locale;
 import java.util.Map;
