@@ -5,9 +5,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * bench                the benchmark
  * demo                 the demo's story
  * testing              the public harness, the one package a user imports
+ * harness              what it wraps: the cluster and the Spark context started together (the demo runs on it)
  * tools                the console tools and the broker run loops
  * stream               the engines (stream.dstream, stream.structured)
  * delivery, spark      guarantees, store and ledger; the local Spark context (spark.standalone: a cluster)
@@ -43,7 +52,7 @@ class LayeringTest {
         assertThat(classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
                 .contains("dev.kafkaspark.cli", "dev.kafkaspark.cli.launch", "dev.kafkaspark.testing",
                         I + "bench", I + "demo", I + "tools", I + "stream", I + "stream.dstream",
-                        I + "stream.structured", I + "delivery", I + "events", I + "spark", I + "spark.standalone", I + "batch",
+                        I + "stream.structured", I + "delivery", I + "events", I + "harness", I + "spark", I + "spark.standalone", I + "batch",
                         I + "workload", I + "cluster", I + "cluster.zookeeper", I + "cluster.kraft",
                         I + "cluster.auth", I + "support");
     }
@@ -55,6 +64,7 @@ class LayeringTest {
                 .layer("bench").definedBy(I + "bench..")
                 .layer("demo").definedBy(I + "demo..")
                 .layer("testing").definedBy("dev.kafkaspark.testing..")
+                .layer("harness").definedBy(I + "harness..")
                 .layer("tools").definedBy(I + "tools..")
                 .layer("stream").definedBy(I + "stream..")
                 .layer("delivery").definedBy(I + "delivery..")
@@ -68,20 +78,47 @@ class LayeringTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli", "bench")
                 .whereLayer("testing").mayOnlyBeAccessedByLayers("cli", "bench", "demo")
+                .whereLayer("harness").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "testing")
                 .whereLayer("tools").mayOnlyBeAccessedByLayers("cli", "demo")
-                .whereLayer("stream").mayOnlyBeAccessedByLayers("cli", "demo", "testing")
+                .whereLayer("stream").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "harness")
                 .whereLayer("delivery").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream")
-                .whereLayer("spark").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "stream")
+                .whereLayer("spark").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "harness", "stream")
                 .whereLayer("events").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "tools", "stream")
                 .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "demo", "stream", "delivery", "events")
                 .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream", "delivery",
                         "batch")
-                .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "tools")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "harness", "tools")
                 .check(classes);
     }
 
     @Test
     void noPackageCycles() {
         slices().matching("dev.kafkaspark.internal.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theHarnessSpeaksOnlyInItsOwnTypes() {
+        // A user's test imports only dev.kafkaspark.testing: no public signature there may name an internal type.
+        List<String> leaks = new ArrayList<>();
+        for (JavaClass c : classes) {
+            if (!c.getPackageName().equals("dev.kafkaspark.testing") || !c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                continue;
+            }
+            for (JavaMember m : c.getMembers()) {
+                if (!m.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    continue;
+                }
+                Set<JavaClass> named = new HashSet<>();
+                if (m instanceof JavaCodeUnit u) {
+                    named.addAll(u.getReturnType().getAllInvolvedRawTypes());
+                    u.getParameterTypes().forEach(t -> named.addAll(t.getAllInvolvedRawTypes()));
+                } else if (m instanceof JavaField f) {
+                    named.addAll(f.getType().getAllInvolvedRawTypes());
+                }
+                named.stream().filter(t -> t.getPackageName().startsWith(I.substring(0, I.length() - 1)))
+                        .forEach(t -> leaks.add(m.getFullName() + " names " + t.getName()));
+            }
+        }
+        assertThat(leaks).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.kafkaspark.cli.CliTest.Run;
 import dev.kafkaspark.internal.cluster.auth.Scram;
 import dev.kafkaspark.internal.cluster.auth.Users;
 import dev.kafkaspark.testing.KafkaAuth;
+import dev.kafkaspark.testing.Internals;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import java.io.ByteArrayInputStream;
@@ -32,7 +33,7 @@ class AuthCliTest {
     void theToolsLogInAndTheAclsDecide(KafkaSparkEnvironment env, @TempDir Path dir) throws Exception {
         String b = env.bootstrapServers();
         String topic = "auth-" + UUID.randomUUID().toString().substring(0, 8);
-        Scram.Login admin = env.cluster().scram().orElseThrow().admin();
+        Scram.Login admin = Internals.cluster(env).scram().orElseThrow().admin();
         Scram.Login writer = Scram.Login.generate("writer-" + topic);
         Users.create(env.admin(), b, writer, Duration.ofSeconds(30));
         List<Path> files = ClientConfigs.write(dir, b, admin, writer);

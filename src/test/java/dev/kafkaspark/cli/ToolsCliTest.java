@@ -14,6 +14,7 @@ import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.tools.ConsoleProducer;
 import dev.kafkaspark.internal.workload.RecordFormat;
 import dev.kafkaspark.testing.KafkaMode;
+import dev.kafkaspark.testing.Internals;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import java.io.ByteArrayInputStream;
@@ -48,7 +49,7 @@ class ToolsCliTest {
     @BeforeAll
     static void useCluster(KafkaSparkEnvironment environment) {
         env = environment;
-        cluster = environment.cluster();
+        cluster = Internals.cluster(environment);
         bootstrap = env.bootstrapServers();
     }
 

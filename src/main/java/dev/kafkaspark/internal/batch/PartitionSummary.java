@@ -2,6 +2,7 @@ package dev.kafkaspark.internal.batch;
 
 import dev.kafkaspark.internal.workload.RecordFormat;
 import dev.kafkaspark.internal.workload.SeqSet;
+import dev.kafkaspark.internal.workload.SequenceReader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,9 +64,17 @@ public final class PartitionSummary implements Serializable {
         return p;
     }
 
-    /** Adds one record (in offset order); its value becomes text only when it is one of the samples. */
+    /** Adds one of the synthetic producer's records (in offset order); see the next method. */
     public void add(long offset, String key, byte[] value, long timestamp, int maxSamples) {
-        add(offset, key, RecordFormat.parseSeq(value),
+        add(offset, key, value, RecordFormat.SEQUENCES, timestamp, maxSamples);
+    }
+
+    /**
+     * Adds one record (in offset order), its sequence number read by the given reader; its value becomes text only
+     * when it is one of the samples.
+     */
+    public void add(long offset, String key, byte[] value, SequenceReader sequences, long timestamp, int maxSamples) {
+        add(offset, key, sequences.seq(value),
                 value != null && sampling(maxSamples) ? new String(value, StandardCharsets.UTF_8) : null, timestamp,
                 maxSamples);
     }

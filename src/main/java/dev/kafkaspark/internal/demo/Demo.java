@@ -14,6 +14,7 @@ import dev.kafkaspark.internal.delivery.Guarantee;
 import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.demo.DemoResult.StopReason;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.harness.Harness;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.internal.stream.structured.StructuredRunner;
@@ -24,8 +25,6 @@ import dev.kafkaspark.internal.tools.SeparateCluster;
 import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import dev.kafkaspark.testing.KafkaAuth;
-import dev.kafkaspark.testing.KafkaMode;
-import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -44,8 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The all-in-one demo: ZooKeeper, one or more brokers, the topic, a synthetic producer and the Spark Streaming job, in
- * this JVM, built on the public harness ({@link KafkaSparkEnvironment}). It narrates each step, prints every batch,
- * runs its {@link Scenario}, stops on request (or after its record count or duration): the producer first, then a
+ * this JVM, built on the {@link Harness} that the public {@code KafkaSparkEnvironment} wraps. It narrates each step,
+ * prints every batch, runs its {@link Scenario}, stops on request (or after its record count or duration): the producer first, then a
  * catch-up, then every part in reverse start order through one {@link Closer}; and it checks that Spark processed
  * every record the brokers acknowledged exactly once.
  */
@@ -163,8 +162,8 @@ public final class Demo {
         // The environment starts Spark's context in the background (it takes the longest and needs no Kafka) while
         // ZooKeeper and the brokers start; a Spark master elsewhere gets its context from the streaming runner.
         DemoSettings.Stream s = settings.stream();
-        KafkaSparkEnvironment.Builder builder = KafkaSparkEnvironment.builder().auth(c.auth())
-                .mode(kraft ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER).brokerPort(kafkaPort.port()).brokers(c.brokers());
+        Harness.Builder builder = Harness.builder().scram(c.auth() == KafkaAuth.SCRAM).mode(c.mode())
+                .brokerPort(kafkaPort.port()).brokers(c.brokers());
         if (kraft) {
             builder.controllerPort(metadataPort.port());
         } else {
@@ -178,8 +177,8 @@ public final class Demo {
         } else {
             builder.spark(false);
         }
-        KafkaSparkEnvironment env = builder.start();
-        cluster = env.cluster();
+        Harness env = builder.start();
+        cluster = env.kafka().cluster();
         closer.register(() -> {
             env.close();
             narrator.stopped("kafka", "%s stopped; temp directories removed", kraft

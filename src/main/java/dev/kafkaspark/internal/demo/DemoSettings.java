@@ -3,7 +3,6 @@ package dev.kafkaspark.internal.demo;
 import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.delivery.Delivery;
 import dev.kafkaspark.internal.stream.StreamEngine;
-import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.testing.KafkaAuth;
 import java.nio.file.Path;

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkContext;
@@ -17,7 +16,6 @@ import org.apache.spark.deploy.DeployMessages;
 import org.apache.spark.deploy.master.Master;
 import org.apache.spark.deploy.master.WorkerInfo;
 import org.apache.spark.rpc.RpcEndpointRef;
-import org.apache.spark.rpc.RpcTimeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +63,7 @@ public final class ExecutorLogs {
      */
     public Optional<String> cause(String executorId) {
         try {
-            DeployMessages.MasterStateResponse state = master.askSync(DeployMessages.RequestMasterState$.MODULE$,
-                    new RpcTimeout(scala.concurrent.duration.Duration.create(2, TimeUnit.SECONDS), "master state"),
-                    scala.reflect.ClassTag$.MODULE$.apply(DeployMessages.MasterStateResponse.class));
+            DeployMessages.MasterStateResponse state = SparkLine.masterState(master, 2);
             for (WorkerInfo worker : state.workers()) {
                 Optional<String> cause = stderr(worker.webUiAddress(), executorId).flatMap(ExecutorLogs::causeIn);
                 if (cause.isPresent()) {

@@ -3,6 +3,7 @@ package dev.kafkaspark.internal.stream;
 import dev.kafkaspark.internal.batch.BatchListener;
 import dev.kafkaspark.internal.batch.BatchTiming;
 import dev.kafkaspark.internal.delivery.Guarantee;
+import dev.kafkaspark.internal.spark.SparkLine;
 import dev.kafkaspark.internal.stream.dstream.StreamingRunner;
 import dev.kafkaspark.internal.stream.structured.StructuredRunner;
 import java.util.Map;
@@ -67,8 +68,7 @@ public interface StreamEngine extends AutoCloseable {
 
     /** The address of Spark's web UI, when it runs. */
     default Optional<String> uiUrl() {
-        scala.Option<String> url = sparkContext().sc().uiWebUrl();
-        return url.isDefined() ? Optional.of(url.get()) : Optional.empty();
+        return SparkLine.optional(sparkContext().sc().uiWebUrl());
     }
 
     /** The Spark context the job runs on. */

@@ -12,6 +12,9 @@ public final class RecordFormat {
 
     private static final String SEQ = "seq=";
 
+    /** Reads the sequence numbers of this format's values, where they come. */
+    public static final SequenceReader SEQUENCES = new Sequences();
+
     private final int keys;
     private final int valueSize;
     private final long zoneOffsetMillis;
@@ -147,5 +150,20 @@ public final class RecordFormat {
             seq = seq * 10 + (c - '0');
         }
         return i == SEQ.length() ? -1 : seq;
+    }
+
+    /** {@link #SEQUENCES}: stateless, so every copy Spark ships to an executor is the same. */
+    private static final class Sequences implements SequenceReader {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long seq(byte[] value) {
+            return parseSeq(value);
+        }
+
+        @Override
+        public long seq(UTF8String value) {
+            return parseSeq(value);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkaspark.internal.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kafkaspark.testing.Internals;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class TopicsTest {
 
     @BeforeAll
     static void useCluster(KafkaSparkEnvironment env) {
-        cluster = env.cluster();
+        cluster = Internals.cluster(env);
     }
 
     private static String randomTopic() {

@@ -15,6 +15,7 @@ import dev.kafkaspark.internal.workload.RecordFormat;
 import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import dev.kafkaspark.testing.KafkaMode;
+import dev.kafkaspark.testing.Internals;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class PipelineEndToEndTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(StreamEngine.Kind.class)
     void everyRecordExactlyOnceInOrderPerPartition(StreamEngine.Kind engine, KafkaSparkEnvironment env) {
-        KafkaCluster cluster = env.cluster();
+        KafkaCluster cluster = Internals.cluster(env);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "e2e-" + suffix;
         String group = "e2e-group-" + suffix;

@@ -3,7 +3,8 @@ package dev.kafkaspark.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkaspark.internal.batch.PartitionSummary;
-import dev.kafkaspark.internal.stream.structured.StructuredRunner;
+import dev.kafkaspark.internal.stream.structured.KafkaRows;
+import dev.kafkaspark.internal.workload.RecordFormat;
 import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
 import dev.kafkaspark.testing.KafkaSparkTest;
@@ -37,7 +38,7 @@ class StructuredRowsTest {
         env.createTopic(topic, 3);
         List<PartitionSummary> summaries = Collections.synchronizedList(new ArrayList<>());
         VoidFunction2<Dataset<Row>, Long> sink = (batch, id) -> summaries.addAll(
-                StructuredRunner.rows(batch).toJavaRDD().mapPartitions(new StructuredRunner.Summarizer(2)).collect());
+                KafkaRows.summarize(batch, 2, RecordFormat.SEQUENCES).collect());
         // The job's own reading: the source's columns, unselected.
         StreamingQuery query = env.sparkSession().readStream().format("kafka")
                 .option("kafka.bootstrap.servers", env.bootstrapServers()).option("subscribe", topic)

@@ -1,5 +1,6 @@
 package dev.kafkaspark.internal.spark.standalone;
 
+import dev.kafkaspark.internal.spark.SparkLine;
 import dev.kafkaspark.internal.spark.SparkLoopback;
 import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.support.TempDir;
@@ -30,9 +31,6 @@ import scala.Tuple3;
 public final class SparkStandalone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkStandalone.class);
-    /** The Scala version of the Spark in this jar, which the worker's executor command needs to know. */
-    static final String SCALA_VERSION = "2.12";
-
     private final RpcEnv rpcEnv;
     private final int port;
     private final String webUiUrl;
@@ -86,7 +84,8 @@ public final class SparkStandalone implements AutoCloseable {
             prepareHome(home.path());
             // The worker reads its Spark home and Scala version from the environment, and its executors inherit it.
             SparkLoopback.setenv("SPARK_HOME", home.path().toString());
-            SparkLoopback.setenv("SPARK_SCALA_VERSION", SCALA_VERSION);
+            // The worker's executor command needs the Scala version of the Spark in this jar.
+            SparkLoopback.setenv("SPARK_SCALA_VERSION", SparkLine.scalaBinaryVersion());
             Path work = Files.createDirectories(home.path().resolve("work"));
             RpcEnv env = Worker.startRpcEnvAndEndpoint(Ports.LOOPBACK, 0, webUiPort, cores, memoryMb,
                     new String[] {masterUrl}, work.toString(), Option.empty(), conf(), Option.empty());
@@ -115,9 +114,8 @@ public final class SparkStandalone implements AutoCloseable {
             try {
                 RpcEndpointRef master = rpcEnv.setupEndpointRefByURI(masterUrl.replace("spark://", "spark://"
                         + Master.ENDPOINT_NAME() + "@"));
-                DeployMessages.MasterStateResponse state = master.askSync(
-                        DeployMessages.RequestMasterState$.MODULE$,
-                        scala.reflect.ClassTag$.MODULE$.apply(DeployMessages.MasterStateResponse.class));
+                // Spark's default ask timeout (spark.rpc.askTimeout), as a plain askSync would wait.
+                DeployMessages.MasterStateResponse state = SparkLine.masterState(master, 120);
                 for (WorkerInfo w : state.workers()) {
                     if (w.port() == port && w.host().equals(Ports.LOOPBACK)) {
                         return new SparkStandalone(this, w.id(), w.webUiAddress());

@@ -1,6 +1,7 @@
 package dev.kafkaspark.internal.stream.dstream;
 
 import dev.kafkaspark.internal.batch.PartitionSummary;
+import dev.kafkaspark.internal.workload.SequenceReader;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,12 +26,13 @@ public final class StreamingJob {
      * @param input the kafka-0-10 direct stream (its RDDs carry their offset ranges), values as bytes: the job needs
      *     a record's key and sequence number, and a value as text only for the few records it shows
      * @param samplesPerPartition how many records of each partition to keep as text
+     * @param sequences reads each value's sequence number
      */
     public static JavaDStream<PartitionSummary> summarize(JavaInputDStream<ConsumerRecord<String, byte[]>> input,
-            int samplesPerPartition) {
+            int samplesPerPartition, SequenceReader sequences) {
         return input.transform(rdd -> {
             OffsetRange[] ranges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
-            return rdd.mapPartitionsWithIndex(new Summarizer(ranges, samplesPerPartition), true);
+            return rdd.mapPartitionsWithIndex(new Summarizer(ranges, samplesPerPartition, sequences), true);
         });
     }
 
@@ -41,10 +43,12 @@ public final class StreamingJob {
 
         private final OffsetRange[] ranges;
         private final int samples;
+        private final SequenceReader sequences;
 
-        Summarizer(OffsetRange[] ranges, int samples) {
+        Summarizer(OffsetRange[] ranges, int samples, SequenceReader sequences) {
             this.ranges = ranges;
             this.samples = samples;
+            this.sequences = sequences;
         }
 
         @Override
@@ -53,7 +57,7 @@ public final class StreamingJob {
             summary.ranHere();
             while (records.hasNext()) {
                 ConsumerRecord<String, byte[]> r = records.next();
-                summary.add(r.offset(), r.key(), r.value(), r.timestamp(), samples);
+                summary.add(r.offset(), r.key(), r.value(), sequences, r.timestamp(), samples);
             }
             return List.of(summary).iterator();
         }

@@ -8,9 +8,10 @@ import dev.kafkaspark.internal.delivery.BatchStore;
 import dev.kafkaspark.internal.delivery.Guarantee;
 import dev.kafkaspark.internal.spark.AlignedClock;
 import dev.kafkaspark.internal.spark.LocalSpark;
+import dev.kafkaspark.internal.spark.SparkLine;
+import dev.kafkaspark.internal.stream.DirectStreamParams;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -69,7 +69,7 @@ public final class StreamingRunner implements StreamEngine {
 
     /** The consumer properties of the direct stream: the job commits offsets itself, after each batch's output. */
     static Map<String, Object> kafkaParams(StreamingSettings s, String bootstrapServers) {
-        Map<String, Object> p = directStreamParams(bootstrapServers, s.groupId());
+        Map<String, Object> p = DirectStreamParams.of(bootstrapServers, s.groupId());
         // Larger fetches keep the executors busy when the producer runs flat out.
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
@@ -78,21 +78,6 @@ public final class StreamingRunner implements StreamEngine {
         // cost a char array per record, and the job reads only the sequence number at its start (and shows a few
         // values, which it decodes then).
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return p;
-    }
-
-    /**
-     * Consumer properties any kafka-0-10 direct stream here starts from: string keys and values, the earliest offset
-     * when the group has none, and no auto-commit (the job commits, or stores, its offsets itself).
-     */
-    public static Map<String, Object> directStreamParams(String bootstrapServers, String groupId) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return p;
     }
 
@@ -144,7 +129,8 @@ public final class StreamingRunner implements StreamEngine {
                 : ConsumerStrategies.<String, byte[]>Subscribe(List.of(settings.topic()), params, from);
         JavaInputDStream<ConsumerRecord<String, byte[]>> input = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(), strategy);
-        JavaDStream<PartitionSummary> summaries = StreamingJob.summarize(input, settings.samplesPerPartition());
+        JavaDStream<PartitionSummary> summaries = StreamingJob.summarize(input, settings.samplesPerPartition(),
+                settings.sequences());
         CanCommitOffsets committer = (CanCommitOffsets) input.inputDStream();
         BatchListener sink = listener;
         boolean aligned = alignedClock;
@@ -167,7 +153,8 @@ public final class StreamingRunner implements StreamEngine {
                 var info = done.batchInfo();
                 long at = info.batchTime().milliseconds();
                 BatchTiming timing = new BatchTiming(aligned ? AlignedClock.toWallClock(at) : at,
-                        info.numRecords(), millis(info.schedulingDelay()), millis(info.processingDelay()));
+                        info.numRecords(), SparkLine.millis(info.schedulingDelay()),
+                        SparkLine.millis(info.processingDelay()));
                 timingListeners.forEach(l -> l.accept(timing));
             }
         });
@@ -185,10 +172,6 @@ public final class StreamingRunner implements StreamEngine {
     @Override
     public void onBatchTiming(Consumer<BatchTiming> listener) {
         timingListeners.add(listener);
-    }
-
-    private static long millis(scala.Option<Object> value) {
-        return value.isDefined() ? ((Number) value.get()).longValue() : -1;
     }
 
     @Override

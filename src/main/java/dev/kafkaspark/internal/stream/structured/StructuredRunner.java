@@ -12,31 +12,20 @@ import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.internal.stream.dstream.StreamingJob;
 import dev.kafkaspark.internal.support.TempDir;
-import dev.kafkaspark.internal.workload.RecordFormat;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
-import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
-import org.apache.spark.streaming.kafka010.OffsetRange;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +112,7 @@ public final class StructuredRunner implements StreamEngine {
                     // An executor's cached consumer leaves a fetch waiting at the end of what it read; the next task's
                     // read waits for it, up to the broker's wait for new data (500 ms by default): keep that short.
                     .option("kafka.fetch.max.wait.ms", "50")
-                    .load(); // the source's columns as it makes them, which the Summarizer reads by position
+                    .load(); // the source's columns as it makes them, which KafkaRows reads by position
             sink = sink(listener, guarantee instanceof Guarantee.ExactlyOnce once ? once.store() : null);
             startQuery();
         } catch (RuntimeException e) {
@@ -139,22 +128,13 @@ public final class StructuredRunner implements StreamEngine {
             long started = System.currentTimeMillis();
             // The trigger fires on multiples of the interval: the batch's time is the one it fired at.
             long batchTime = started - started % interval;
-            List<PartitionSummary> parts = rows(batch).toJavaRDD().mapPartitions(new Summarizer(samples)).collect();
+            List<PartitionSummary> parts = KafkaRows.summarize(batch, samples, settings.sequences())
+                    .collect();
             if (store != null) {
                 store.write(batchId, batchTime, parts); // keyed by batch id: a replayed batch replaces its file
             }
             listener.onBatch(new BatchReport(batchTime, parts, System.currentTimeMillis(), batchId));
         };
-    }
-
-    /**
-     * The micro-batch's rows as Spark's internal rows. {@code foreachBatch} hands the micro-batch over as a Dataset
-     * over the rows Spark has already planned (a {@link LogicalRDD}): taking them from there spares planning them a
-     * second time, which at 200 ms batches was a fifth of the driver's work. Any other plan is planned.
-     */
-    public static RDD<InternalRow> rows(Dataset<Row> batch) {
-        return batch.queryExecution().logical() instanceof LogicalRDD planned ? planned.rdd()
-                : batch.queryExecution().toRdd();
     }
 
     private void startQuery() {
@@ -276,72 +256,5 @@ public final class StructuredRunner implements StreamEngine {
     @Override
     public void close() {
         stop(true);
-    }
-
-    /**
-     * Summarizes one Kafka partition's records of a micro-batch, where they are. It reads Spark's internal rows as the
-     * Kafka source makes them (key, value, topic, partition, offset, timestamp in microseconds, timestamp type) rather
-     * than {@code Row}s, which would cost a conversion and several objects per record; the value's sequence number is
-     * read in the row's own bytes, and the few distinct keys become strings once per task.
-     */
-    public static final class Summarizer implements FlatMapFunction<Iterator<InternalRow>, PartitionSummary> {
-        private static final long serialVersionUID = 1L;
-        static final int KEY = 0;
-        static final int VALUE = 1;
-        static final int TOPIC = 2;
-        static final int PARTITION = 3;
-        static final int OFFSET = 4;
-        static final int TIMESTAMP = 5;
-        private final int samples;
-
-        public Summarizer(int samples) {
-            this.samples = samples;
-        }
-
-        @Override
-        public Iterator<PartitionSummary> call(Iterator<InternalRow> rows) {
-            if (!rows.hasNext()) {
-                return Collections.emptyIterator();
-            }
-            InternalRow first = rows.next();
-            long offset = first.getLong(OFFSET);
-            PartitionSummary summary = new PartitionSummary(OffsetRange.create(first.getUTF8String(TOPIC).toString(),
-                    first.getInt(PARTITION), offset, offset + 1));
-            summary.ranHere();
-            Map<UTF8String, String> keys = new HashMap<>();
-            // The iterator may hand out one row object again and again: each row is read before the next.
-            for (InternalRow r = first; r != null; r = rows.hasNext() ? rows.next() : null) {
-                offset = r.getLong(OFFSET);
-                UTF8String value = bytes(r, VALUE);
-                summary.add(offset, key(bytes(r, KEY), keys), RecordFormat.parseSeq(value),
-                        value != null && summary.sampling(samples) ? value.toString() : null,
-                        r.getLong(TIMESTAMP) / 1000, samples);
-            }
-            summary.until(offset + 1);
-            return List.of(summary).iterator();
-        }
-
-        /** A binary column's bytes where the row holds them (a view, valid until the next row), or null. */
-        private static UTF8String bytes(InternalRow r, int column) {
-            if (r.isNullAt(column)) {
-                return null;
-            }
-            return r instanceof UnsafeRow ? r.getUTF8String(column) : UTF8String.fromBytes(r.getBinary(column));
-        }
-
-        /** The key as a string, made once per distinct key (as many as {@link PartitionSummary#MAX_KEYS}). */
-        private static String key(UTF8String bytes, Map<UTF8String, String> known) {
-            if (bytes == null) {
-                return null;
-            }
-            String key = known.get(bytes);
-            if (key == null) {
-                key = bytes.toString();
-                if (known.size() < PartitionSummary.MAX_KEYS) {
-                    known.put(bytes.clone(), key); // the view's bytes change with the next row
-                }
-            }
-            return key;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.kafkaspark.testing;
+package dev.kafkaspark.internal.harness;
 
 import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.cluster.auth.Scram;
@@ -8,19 +8,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The users of an environment whose brokers require SCRAM logins: created on first use, with generated passwords. */
-final class Logins {
+public final class Logins {
 
     private final KafkaCluster cluster;
     private final Duration timeout;
     private final Map<String, Scram.Login> users = new HashMap<>();
 
-    Logins(KafkaCluster cluster, Duration timeout) {
+    public Logins(KafkaCluster cluster, Duration timeout) {
         this.cluster = cluster;
         this.timeout = timeout;
     }
 
     /** The client properties of this user, creating it (with no ACLs: it may do nothing yet) when new. */
-    synchronized Map<String, String> clientProperties(String user) {
+    public synchronized Map<String, String> clientProperties(String user) {
         Scram scram = cluster.scram().orElseThrow(() -> new IllegalStateException("this environment's brokers take"
                 + " clients without logins: start it with auth(KafkaAuth.SCRAM) for users and ACLs"));
         if (user.equals(scram.admin().user())) {

@@ -1,4 +1,4 @@
-package dev.kafkaspark.testing;
+package dev.kafkaspark.internal.harness;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * Structured Streaming on an environment ({@link KafkaSparkEnvironment}): its session, made on first use, its Kafka
  * source, waits for queries, and stopping its queries on close.
  */
-final class StructuredStreams {
+public final class StructuredStreams {
 
     private final Supplier<JavaSparkContext> context;
     private final Supplier<Path> checkpoints;
@@ -25,7 +25,7 @@ final class StructuredStreams {
      * @param context the environment's Spark context
      * @param checkpoints a directory for the checkpoints of queries that name no location (asked once)
      */
-    StructuredStreams(Supplier<JavaSparkContext> context, Supplier<Path> checkpoints) {
+    public StructuredStreams(Supplier<JavaSparkContext> context, Supplier<Path> checkpoints) {
         this.context = context;
         this.checkpoints = checkpoints;
     }
@@ -34,7 +34,7 @@ final class StructuredStreams {
      * A session of its own on the shared Spark context (its SQL settings are the environment's), whose queries keep
      * their checkpoints in the environment's directory unless they name a location.
      */
-    synchronized SparkSession session() {
+    public synchronized SparkSession session() {
         if (session == null) {
             SparkSession root = SparkSession.builder().sparkContext(context.get().sc()).getOrCreate();
             SparkSession made = root.newSession();
@@ -46,7 +46,7 @@ final class StructuredStreams {
     }
 
     /** Stops the session's active queries; returns the first failure (or {@code failure}, when there was one). */
-    synchronized RuntimeException stopQueries(RuntimeException failure) {
+    public synchronized RuntimeException stopQueries(RuntimeException failure) {
         RuntimeException first = failure;
         for (StreamingQuery query : session == null ? new StreamingQuery[0] : session.streams().active()) {
             try {
@@ -59,7 +59,7 @@ final class StructuredStreams {
     }
 
     /** The topic as a streaming Dataset from its earliest offset, key and value as strings, with this login. */
-    Dataset<Row> read(String bootstrapServers, String topic, java.util.Map<String, String> login) {
+    public Dataset<Row> read(String bootstrapServers, String topic, java.util.Map<String, String> login) {
         var reader = session().readStream().format("kafka");
         login.forEach((key, value) -> reader.option("kafka." + key, value));
         return reader
@@ -72,7 +72,7 @@ final class StructuredStreams {
     }
 
     /** Rows the query read, by its progress reports so far (Spark keeps the last 100). */
-    static long processed(StreamingQuery query) {
+    public static long processed(StreamingQuery query) {
         long rows = 0;
         for (StreamingQueryProgress p : query.recentProgress()) {
             rows += p.numInputRows();
@@ -81,7 +81,7 @@ final class StructuredStreams {
     }
 
     /** Waits until the query has read {@code rows} rows; fails at the deadline or when the query fails. */
-    static void awaitProcessed(StreamingQuery query, long rows, Duration timeout) {
+    public static void awaitProcessed(StreamingQuery query, long rows, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (processed(query) < rows) {
             if (query.exception().isDefined()) {

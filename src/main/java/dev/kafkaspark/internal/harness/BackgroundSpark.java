@@ -1,4 +1,4 @@
-package dev.kafkaspark.testing;
+package dev.kafkaspark.internal.harness;
 
 import dev.kafkaspark.internal.spark.LocalSpark;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * Spark starting on a thread of its own while the brokers start: a future lease on the JVM's Spark context. Closing it
  * releases the lease once the start has finished (a failed start has nothing to release).
  */
-final class BackgroundSpark implements AutoCloseable {
+public final class BackgroundSpark implements AutoCloseable {
 
     private final CompletableFuture<LocalSpark.Lease> lease;
     private volatile boolean asked;
@@ -19,7 +19,7 @@ final class BackgroundSpark implements AutoCloseable {
         this.lease = lease;
     }
 
-    static BackgroundSpark start(LocalSpark.Settings settings) {
+    public static BackgroundSpark start(LocalSpark.Settings settings) {
         return new BackgroundSpark(CompletableFuture.supplyAsync(() -> LocalSpark.acquire(settings), r -> {
             Thread t = new Thread(r, "spark-init");
             t.setDaemon(true);
@@ -28,13 +28,13 @@ final class BackgroundSpark implements AutoCloseable {
     }
 
     /** The context, once started; the start's failure, as one exception, if it failed. */
-    JavaSparkContext context() {
+    public JavaSparkContext context() {
         asked = true;
         return join().context();
     }
 
     /** A failed start nobody has asked about (so nobody has heard of it yet). */
-    Optional<IllegalStateException> unreportedFailure() {
+    public Optional<IllegalStateException> unreportedFailure() {
         if (asked || !lease.isCompletedExceptionally()) {
             return Optional.empty();
         }

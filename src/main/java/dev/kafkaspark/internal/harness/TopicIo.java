@@ -1,4 +1,4 @@
-package dev.kafkaspark.testing;
+package dev.kafkaspark.internal.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * first that the topic exists, because the brokers do not create topics on first use: a misspelled name fails at
  * once with the topics that do exist, instead of a minute of waiting for metadata.
  */
-final class TopicIo implements AutoCloseable {
+public final class TopicIo implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Map<String, String> login;
@@ -45,7 +45,7 @@ final class TopicIo implements AutoCloseable {
      * @param autoCreate whether the brokers create topics on first use (then no topic is checked)
      * @param timeout how long a send waits for its acknowledgement, and a topic check for the brokers
      */
-    TopicIo(String bootstrapServers, Admin admin, boolean autoCreate, Duration timeout, Map<String, String> login) {
+    public TopicIo(String bootstrapServers, Admin admin, boolean autoCreate, Duration timeout, Map<String, String> login) {
         this.login = Map.copyOf(login);
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
@@ -53,17 +53,17 @@ final class TopicIo implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    RecordMetadata send(String topic, String key, String value) {
+    public RecordMetadata send(String topic, String key, String value) {
         return get(topic, sendAll(topic, List.of(new ProducerRecord<>(topic, key, value))).get(0));
     }
 
-    void send(String topic, Map<String, String> records) {
+    public void send(String topic, Map<String, String> records) {
         List<ProducerRecord<String, String>> list = new ArrayList<>();
         records.forEach((k, v) -> list.add(new ProducerRecord<>(topic, k, v)));
         sendAll(topic, list).forEach(f -> get(topic, f));
     }
 
-    void sendValues(String topic, Collection<String> values) {
+    public void sendValues(String topic, Collection<String> values) {
         List<ProducerRecord<String, String>> list = new ArrayList<>();
         values.forEach(v -> list.add(new ProducerRecord<>(topic, null, v)));
         sendAll(topic, list).forEach(f -> get(topic, f));
@@ -95,7 +95,7 @@ final class TopicIo implements AutoCloseable {
      *
      * @throws AssertionError when fewer arrived within the timeout (it says how many did)
      */
-    List<ConsumerRecord<String, String>> awaitRecords(String topic, int count, Duration wait) {
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic, int count, Duration wait) {
         requireTopic(topic);
         Properties p = new Properties();
         p.putAll(login);
@@ -123,7 +123,7 @@ final class TopicIo implements AutoCloseable {
     }
 
     /** Fails in one line when the topic does not exist and the brokers would not create it. */
-    void requireTopic(String topic) {
+    public void requireTopic(String topic) {
         if (autoCreate || known.contains(topic)) {
             return;
         }
@@ -142,7 +142,7 @@ final class TopicIo implements AutoCloseable {
         known.add(topic);
     }
 
-    static String missingTopic(String topic, Set<String> existing) {
+    public static String missingTopic(String topic, Set<String> existing) {
         return "topic '" + topic + "' does not exist (topics here: " + (existing.isEmpty() ? "none"
                 : String.join(", ", existing)) + "), and these brokers do not create topics on first use: create it"
                 + " with builder().topic(...) or env.createTopic(...), or start with"
@@ -150,7 +150,7 @@ final class TopicIo implements AutoCloseable {
     }
 
     /** An idempotent {@code acks=all} producer of string keys and values that blocks at most {@code maxBlock}. */
-    static KafkaProducer<String, String> producer(String bootstrapServers, Duration maxBlock,
+    public static KafkaProducer<String, String> producer(String bootstrapServers, Duration maxBlock,
             Map<String, String> login) {
         Properties p = new Properties();
         p.putAll(login);
