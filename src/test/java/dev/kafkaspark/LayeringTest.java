@@ -1,5 +1,6 @@
 package dev.kafkaspark;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,5 +121,13 @@ class LayeringTest {
             }
         }
         assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void commandsNeverReachAModesOrAnEnginesImplementation() {
+        noClasses().that().resideInAPackage("dev.kafkaspark.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(I + "cluster.zookeeper..", I + "cluster.kraft..",
+                        I + "stream.dstream..", I + "stream.structured..")
+                .check(classes);
     }
 }

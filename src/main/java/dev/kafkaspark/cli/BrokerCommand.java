@@ -1,30 +1,21 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.cli.launch.ByLauncher;
+import dev.kafkaspark.internal.cluster.ClusterMode;
+import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.cluster.auth.Scram;
 import dev.kafkaspark.internal.demo.Access;
 import dev.kafkaspark.internal.demo.DemoSettings;
-import dev.kafkaspark.internal.stream.StreamingSettings;
-import dev.kafkaspark.testing.KafkaAuth;
-import java.util.List;
-
-import dev.kafkaspark.cli.launch.BoundedStop;
-import dev.kafkaspark.cli.launch.Signals;
-import dev.kafkaspark.internal.cluster.Broker;
-import dev.kafkaspark.internal.cluster.ClusterMode;
-import dev.kafkaspark.internal.cluster.zookeeper.ZkKafkaCluster;
 import dev.kafkaspark.internal.events.Narrator;
-import dev.kafkaspark.internal.support.Ports;
-import dev.kafkaspark.internal.tools.ClusterCheck;
-import dev.kafkaspark.internal.tools.SeparateCluster;
+import dev.kafkaspark.internal.stream.StreamingSettings;
+import dev.kafkaspark.internal.tools.BrokerIds;
+import dev.kafkaspark.internal.tools.BrokerRun;
+import dev.kafkaspark.testing.KafkaAuth;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,84 +111,22 @@ public final class BrokerCommand implements Callable<Integer> {
                     + " --brokers N starts several");
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
-        if (mode == ClusterMode.KRAFT) {
-            return KraftBroker.run(narrator, new KraftBroker.Options(controller, controllerPort, port, brokerId,
-                    brokers, dataDir, properties, auth == KafkaAuth.SCRAM ? Scram.generate() : null,
-                    started -> {
-                        if (auth == KafkaAuth.SCRAM) {
-                            logins(started, narrator);
-                        }
-                    }));
-        }
-        Ports.Choice kafka = Ports.choose("Kafka", port == null ? 9092 : port,
-                port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
-        ZkKafkaCluster.Builder builder = ZkKafkaCluster.builder().brokers(brokers).firstBrokerId(brokerId)
-                .brokerPort(kafka.port())
-                .brokerProperties(properties)
-                .dataDir(dataDir)
-                .scram(auth == KafkaAuth.SCRAM ? Scram.generate() : null);
-        Ports.Choice zk = null;
-        if (zookeeper != null) {
-            requireFreeIds(ClusterCheck.brokerIds(zookeeper));
-            builder.externalZookeeper(zookeeper);
-        } else {
-            zk = Ports.choose("ZooKeeper", zkPort == null ? 2181 : zkPort,
-                    zkPort == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
-            builder.zookeeperPort(zk.port());
-        }
-        ZkKafkaCluster cluster = builder.start();
-        AtomicBoolean zkConnected = new AtomicBoolean(true);
-        String zkConnect = cluster.zookeeperConnect().orElseThrow();
-        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "zookeeper-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        BrokerRun.Options options = new BrokerRun.Options(mode == ClusterMode.KRAFT ? controller : zookeeper,
+                mode == ClusterMode.KRAFT ? controllerPort : zkPort, port, brokerId, brokers, dataDir, properties,
+                auth == KafkaAuth.SCRAM ? Scram.generate() : null);
         try {
-            if (zk != null) {
-                if (zk.fellBack()) {
-                    narrator.step("port 2181 is taken: ZooKeeper uses %d instead", cluster.zookeeper().port());
+            return BrokerRun.run(mode, narrator, options, ByLauncher.STOPPING, started -> {
+                if (auth == KafkaAuth.SCRAM) {
+                    logins(started, narrator);
                 }
-                narrator.started("zookeeper", zkConnect, "ZooKeeper started at %s", zkConnect);
-            }
-            if (kafka.fellBack()) {
-                narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
-                if (zk != null) {
-                    narrator.step("%s", SeparateCluster.note(9092, zk.fellBack() ? 2181 : null));
-                }
-            }
-            for (Broker broker : cluster.brokers()) {
-                narrator.started("broker " + broker.brokerId(), broker.bootstrapServers(), "Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(),
-                        broker.bootstrapServers(), zkConnect);
-            }
-            narrator.step("%s", dataDir == null ? "data in temp directories, removed at exit (--data-dir DIR keeps it)"
-                    : "data kept in " + dataDir.toAbsolutePath() + ": start again with the same --data-dir to find"
-                            + " your topics and records");
-            if (auth == KafkaAuth.SCRAM) {
-                logins(cluster, narrator);
-            }
-            narrator.step("clients connect with --bootstrap-server %s; Ctrl-C stops", cluster.bootstrapServers());
-            if (zookeeper != null) {
-                watchZooKeeper(watch, cluster, zkConnected, narrator);
-            }
-            Signals.awaitInterrupt(null);
-        } finally {
-            watch.shutdownNow();
-            String what = brokers == 1 ? "Kafka broker " + brokerId : "the Kafka brokers";
-            BoundedStop.run(narrator, what, () -> zkConnected.get()
-                    ? "handing its partitions over to the other brokers"
-                    : "ZooKeeper at " + zkConnect + " is not answering, and Kafka waits for it to move leaders",
-                    cluster::close);
+            });
+        } catch (BrokerIds.TakenException e) {
+            throw new UsageException(e.getMessage());
         }
-        narrator.stopped("kafka", "Kafka broker%s stopped%s; %s", brokers == 1 ? " " + brokerId : "s",
-                zookeeper == null ? ", and ZooKeeper" : "", dataDir == null
-                        ? (brokers == 1 ? "its" : "their") + " files are removed"
-                        : "the data stays in " + dataDir.toAbsolutePath());
-        return 0;
     }
 
     /** Creates the users and ACLs, and writes each user's client properties. */
-    private void logins(dev.kafkaspark.internal.cluster.KafkaCluster cluster, Narrator narrator) {
+    private void logins(KafkaCluster cluster, Narrator narrator) {
         Scram scram = cluster.scram().orElseThrow();
         narrator.step("SASL/SCRAM-SHA-256: every port requires a login, and only what an ACL allows is allowed; the"
                 + " brokers log in to each other as user %s. %s", scram.broker().user(),
@@ -225,36 +154,6 @@ public final class BrokerCommand implements Callable<Integer> {
         } else if (controller != null || controllerPort != null) {
             throw new UsageException((controller != null ? "--controller" : "--controller-port") + " is for KRaft"
                     + " mode: add --mode kraft, or use --zookeeper HOST:PORT to join a ZooKeeper-mode cluster");
-        }
-    }
-
-    /** Says when the ZooKeeper this broker joined goes away, and when it is back: the broker itself says nothing. */
-    private static void watchZooKeeper(ScheduledExecutorService watch, ZkKafkaCluster cluster,
-            AtomicBoolean connected, Narrator narrator) {
-        String zk = cluster.zookeeperConnect().orElseThrow();
-        watch.scheduleWithFixedDelay(() -> {
-            boolean now = cluster.zookeeperConnected();
-            if (connected.compareAndSet(!now, now)) {
-                if (now) {
-                    narrator.step("ZooKeeper at %s is back: the broker is registered again", zk);
-                } else {
-                    narrator.step("lost ZooKeeper at %s: the broker still serves the partitions it leads, but topics"
-                            + " cannot be created and leaders cannot move until it is back", zk);
-                }
-            }
-        }, 500, 500, TimeUnit.MILLISECONDS);
-    }
-
-    /** A broker id already in ZooKeeper would fail deep in Kafka's start-up: say which id to take instead. */
-    private void requireFreeIds(List<Integer> registered) {
-        for (int id = brokerId; id < brokerId + brokers; id++) {
-            if (registered.contains(id)) {
-                throw new UsageException("broker id " + id + " is already registered in ZooKeeper " + zookeeper
-                        + " (ids registered: " + registered.stream().map(String::valueOf)
-                                .collect(java.util.stream.Collectors.joining(", "))
-                        + "): pass --broker-id " + (registered.get(registered.size() - 1) + 1)
-                        + " to join as another broker");
-            }
         }
     }
 }

@@ -11,25 +11,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code consume}: a console consumer. */
 @Command(name = "consume", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Print the records of a topic (kafka-console-consumer.sh). Step 5 of the walkthrough. Ends"
                 + " at --max-messages, after --timeout without records, or on Ctrl-C.", ""})
-public final class ConsumeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    TopicOption topicOption;
+public final class ConsumeCommand extends TopicClientCommand implements Callable<Integer> {
 
     @Option(names = "--from-beginning", description = "Start at the oldest record when the group has no offsets.")
     boolean fromBeginning;

@@ -3,15 +3,12 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.cli.launch.Launcher;
 import dev.kafkaspark.cli.launch.Signals;
 import dev.kafkaspark.internal.cluster.TopicSpec;
-import dev.kafkaspark.internal.delivery.Checkpoints;
 import dev.kafkaspark.internal.demo.Demo;
 import dev.kafkaspark.internal.demo.DemoResult;
 import dev.kafkaspark.internal.demo.DemoSettings;
 import dev.kafkaspark.internal.demo.InvalidSettingException;
 import dev.kafkaspark.internal.events.Event;
 import dev.kafkaspark.internal.events.Narrator;
-import dev.kafkaspark.internal.stream.StreamEngine;
-import dev.kafkaspark.internal.stream.structured.StructuredRunner;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,14 +36,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** A checkpoint the user named (or the one in the store they named) must be the demo query's, on this topic. */
     private static void checkCheckpoint(DemoSettings.Stream s, String topic) {
-        if (s.engine() != StreamEngine.Kind.STRUCTURED) {
-            return;
-        }
         java.nio.file.Path dir = s.checkpoint() != null ? s.checkpoint()
                 : s.storeDir() != null ? s.storeDir().resolve("checkpoint") : null;
         if (dir != null) {
             try {
-                Checkpoints.check(dir, topic, StructuredRunner.queryName(Demo.APP_NAME));
+                s.engine().checkCheckpoint(dir, topic, Demo.APP_NAME);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException((s.checkpoint() != null ? "--checkpoint: " : "--store: ")
                         + e.getMessage(), e);
@@ -73,6 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoResult result;
         try (Signals.Registration ignored = Signals.onInterrupt(() -> {
             if (demo.requestStop() >= 3) {
+                narrator.flush();
                 err.println("stopping now, without cleaning up");
                 err.flush();
                 Runtime.getRuntime().halt(130);

@@ -12,26 +12,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code load}: the demo's synthetic producer alone, against any cluster. */
 @Command(name = "load", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Send the demo's synthetic records to a topic of any cluster: keys key-0, key-1, ..., values"
                 + " that carry sequence numbers from 0 up (what the stream and the demo check), idempotent with"
                 + " acks=all. Ends after --records or --duration, or on Ctrl-C, and says what was acknowledged.", ""})
-public final class LoadCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    TopicOption topicOption;
+public final class LoadCommand extends TopicClientCommand implements Callable<Integer> {
 
     @Option(names = "--rate", paramLabel = "PER_SECOND|max", defaultValue = "1000",
             converter = Converters.RateConverter.class,

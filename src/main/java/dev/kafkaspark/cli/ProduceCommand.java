@@ -8,25 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code produce}: a console producer, one record per line of standard input. */
 @Command(name = "produce", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Send each line of standard input as a record (kafka-console-producer.sh). Step 4 of the"
                 + " walkthrough. Ends at the end of input (Ctrl-D) or Ctrl-C, after sending everything read.", ""})
-public final class ProduceCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    TopicOption topicOption;
+public final class ProduceCommand extends TopicClientCommand implements Callable<Integer> {
 
     @Option(names = "--parse-key", description = "Split each line into key and value at the key separator.")
     boolean parseKey;

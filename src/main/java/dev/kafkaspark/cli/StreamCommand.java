@@ -3,7 +3,6 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.cli.launch.BoundedStop;
 import dev.kafkaspark.cli.launch.Launcher;
 import dev.kafkaspark.cli.launch.Signals;
-import dev.kafkaspark.internal.delivery.Checkpoints;
 import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.demo.BatchPrinter;
 import dev.kafkaspark.internal.demo.Formats;
@@ -11,7 +10,7 @@ import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.spark.ExecutorWatch;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
-import dev.kafkaspark.internal.stream.structured.StructuredRunner;
+import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.tools.BrokerWatch;
 import dev.kafkaspark.internal.tools.Clients;
 import dev.kafkaspark.internal.workload.SeqSet;
@@ -21,25 +20,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code stream}: the Spark Streaming job alone, against any cluster. */
 @Command(name = "stream", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {"Run the Spark Streaming job alone: read the topic with the kafka-0-10 direct stream and print"
                 + " every batch. Step 6 of the walkthrough. Ctrl-C stops (finishing the running batch).", ""})
-public final class StreamCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    TopicOption topicOption;
+public final class StreamCommand extends TopicClientCommand implements Callable<Integer> {
 
     // Under spark-submit the default is the master it was given (its spark.master system property).
     @Option(names = "--master", paramLabel = "URL", defaultValue = "${sys:spark.master:-local[2]}",
@@ -114,12 +101,12 @@ public final class StreamCommand implements Callable<Integer> {
             throw new UsageException("--duration must be positive");
         }
         if (checkpoint != null) {
-            if (engine != StreamEngine.Kind.STRUCTURED) {
+            if (!engine.offsetsInCheckpoint()) {
                 throw new UsageException("--checkpoint is for --engine structured (the DStream job commits its offsets"
                         + " to the consumer group): add --engine structured, or drop it");
             }
             try {
-                Checkpoints.check(checkpoint, topicOption.topic, StructuredRunner.queryName(APP_NAME));
+                engine.checkCheckpoint(checkpoint, topicOption.topic, APP_NAME);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--checkpoint: " + e.getMessage());
             }
@@ -163,7 +150,7 @@ public final class StreamCommand implements Callable<Integer> {
                     allSeen.countDown();
                 }
             });
-            if (engine == StreamEngine.Kind.STRUCTURED) {
+            if (engine.offsetsInCheckpoint()) {
                 narrator.started("stream", "", "Structured Streaming query started: topic %s at %s, master %s, trigger every %s", topic,
                         cluster.bootstrapServer, master, Formats.duration(batchInterval));
                 narrator.step("a query over the topic as an unbounded table; its offsets are kept in the query's"
@@ -220,7 +207,7 @@ public final class StreamCommand implements Callable<Integer> {
                     // A graceful stop would wait for a batch that waits for the gone brokers.
                     () -> runner.stop(!clusterLost[0] && (watch == null || watch.reachable())));
         }
-        narrator.stopped("stream", engine == StreamEngine.Kind.STRUCTURED ? "Structured Streaming stopped" : "Spark Streaming stopped");
+        narrator.stopped("stream", "%s stopped", engine.title());
         // Executors that kept failing are a failed run, however it was stopped (by a stop request, or by the master
         // giving the application up).
         lost |= executors != null && executors.keptFailing();
@@ -278,18 +265,14 @@ public final class StreamCommand implements Callable<Integer> {
                 return unreachableSince >= 0 && now - unreachableSince >= limitNanos;
             }
             lastCheck = now;
-            int colon = hostPort.lastIndexOf(':');
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon),
-                        Integer.parseInt(hostPort.substring(colon + 1))), 1000);
+            if (Ports.anyListening(hostPort, Duration.ofSeconds(1))) {
                 unreachableSince = -1;
                 return false;
-            } catch (java.io.IOException e) {
-                if (unreachableSince < 0) {
-                    unreachableSince = now;
-                }
-                return now - unreachableSince >= limitNanos;
             }
+            if (unreachableSince < 0) {
+                unreachableSince = now;
+            }
+            return now - unreachableSince >= limitNanos;
         }
     }
 }

@@ -52,6 +52,7 @@ public final class BoundedStop {
             int removed = TempDir.removeAllOpen();
             narrator.step("%s did not stop within %d s: exiting without it (%d temp director%s removed)", what,
                     LIMIT.toSeconds(), removed, removed == 1 ? "y" : "ies");
+            narrator.flush(); // the console has said it all before the process ends without its shutdown hooks
             Runtime.getRuntime().halt(Cli.FAILURE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,7 +17,6 @@ import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.harness.Harness;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
-import dev.kafkaspark.internal.stream.structured.StructuredRunner;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.Failures;
 import dev.kafkaspark.internal.support.Ports;
@@ -252,17 +251,16 @@ public final class Demo {
                             .collect(java.util.stream.Collectors.toSet())));
             watcher.start();
         }
-        boolean structured = s.engine() == StreamEngine.Kind.STRUCTURED;
+        boolean inCheckpoint = s.engine().offsetsInCheckpoint();
         runner = s.engine().prepare(new StreamingSettings(s.master(), APP_NAME, s.batchInterval(), topic,
                 s.group(), s.ui(), 4040, settings.output().show(),
                 logins == null ? Map.of() : logins.spark().clientProperties(), Map.of(), s.checkpoint()));
         StreamEngine started = runner;
         closer.register(() -> {
             started.close();
-            narrator.stopped("stream", "%s stopped (the running batch was finished first)%s", structured ? "Structured Streaming"
-                    : "Spark Streaming", !(started instanceof StructuredRunner q) ? ""
-                            : q.checkpointIsTemporary() ? "; its checkpoint was removed"
-                                    : "; its checkpoint is kept at " + q.checkpoint());
+            narrator.stopped("stream", "%s stopped (the running batch was finished first)%s", s.engine().title(),
+                    started.checkpoint().map(dir -> started.checkpointIsTemporary() ? "; its checkpoint was removed"
+                            : "; its checkpoint is kept at " + dir).orElse(""));
         });
         Guarantee guarantee = new Guarantee.AtLeastOnce();
         if (s.delivery() == Delivery.EXACTLY_ONCE) {
@@ -275,7 +273,7 @@ public final class Demo {
             partitions.add(new TopicPartition(topic, p));
         }
         LiveStatus status = closer.register(new LiveStatus(narrator, cluster.admin(), partitions, producer, ledger,
-                store != null || structured ? () -> Optional.of(ledger.reachedOffsets())
+                store != null || inCheckpoint ? () -> Optional.of(ledger.reachedOffsets())
                         : () -> GroupOffsets.committed(cluster.admin(), s.group()),
                 s.batchInterval().toMillis()));
         runner.onBatchTiming(status::onBatch);
@@ -289,26 +287,26 @@ public final class Demo {
             printer.onBatch(report);
         }, guarantee);
         sparkReadyMs = Narrator.sinceStart();
-        if (structured) {
-            StructuredRunner q = (StructuredRunner) runner;
-            narrator.started("stream", "", "Structured Streaming query started: master %s, trigger every %s, %s", s.master(),
-                    Formats.duration(s.batchInterval()), s.delivery().label());
+        if (inCheckpoint) {
+            narrator.started("stream", "", "Structured Streaming query started: master %s, trigger every %s, %s",
+                    s.master(), Formats.duration(s.batchInterval()), s.delivery().label());
             narrator.step("a query over the topic as an unbounded table: its offsets are kept in its checkpoint (%s),"
-                    + " not committed to a consumer group", q.checkpointIsTemporary() ? "a temp directory" : q.checkpoint());
+                    + " not committed to a consumer group", runner.checkpointIsTemporary() ? "a temp directory"
+                            : runner.checkpoint().orElseThrow());
             if (store != null) {
                 narrator.step("exactly-once: each micro-batch's output goes to %s as the file of its batch id, so a"
                         + " batch run again after a restart replaces its file", store.dir());
             }
         } else {
-            narrator.started("stream", "", "Spark Streaming started: master %s, batch interval %s, group %s, %s", s.master(),
-                    Formats.duration(s.batchInterval()), s.group(), s.delivery().label());
+            narrator.started("stream", "", "Spark Streaming started: master %s, batch interval %s, group %s, %s",
+                    s.master(), Formats.duration(s.batchInterval()), s.group(), s.delivery().label());
             if (store != null) {
                 narrator.step("exactly-once: each batch's output and offsets go to %s in one atomic step",
                         store.dir());
             }
         }
         runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the %s tab charts every batch)", url,
-                structured ? "Structured Streaming" : "Streaming"));
+                s.engine().uiTab()));
         scenario = closer.register(new Scenario(new Scenario.Parts(cluster, watcher, producer, runner, settings),
                 narrator));
         Duration duration = settings.scenario().duration();

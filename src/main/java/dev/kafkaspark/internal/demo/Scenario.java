@@ -185,7 +185,7 @@ final class Scenario implements AutoCloseable {
 
     private void restartStream() {
         boolean exactlyOnce = parts.runner().guarantee() instanceof Guarantee.ExactlyOnce;
-        if (parts.settings().stream().engine() == StreamEngine.Kind.STRUCTURED) {
+        if (parts.settings().stream().engine().offsetsInCheckpoint()) {
             narrator.event("stopping the streaming query mid-run (no graceful finish, as in a crash)");
             Map<TopicPartition, Long> from = parts.runner().restartStream();
             streamRestarts++;

@@ -2,6 +2,7 @@ package dev.kafkaspark.internal.stream;
 
 import dev.kafkaspark.internal.batch.BatchListener;
 import dev.kafkaspark.internal.batch.BatchTiming;
+import dev.kafkaspark.internal.delivery.Checkpoints;
 import dev.kafkaspark.internal.delivery.Guarantee;
 import dev.kafkaspark.internal.spark.SparkLine;
 import dev.kafkaspark.internal.stream.dstream.StreamingRunner;
@@ -24,6 +25,36 @@ public interface StreamEngine extends AutoCloseable {
         DSTREAM,
         /** Structured Streaming: the Kafka source, offsets kept in the query's checkpoint. */
         STRUCTURED;
+
+        /** The engine's name for people: {@code Spark Streaming} or {@code Structured Streaming}. */
+        public String title() {
+            return this == DSTREAM ? "Spark Streaming" : "Structured Streaming";
+        }
+
+        /** The tab of Spark's web UI that charts its batches. */
+        public String uiTab() {
+            return this == DSTREAM ? "Streaming" : "Structured Streaming";
+        }
+
+        /**
+         * Whether the job keeps its offsets in a checkpoint of its own (a Structured Streaming query) rather than
+         * committing them to the consumer group (DStreams).
+         */
+        public boolean offsetsInCheckpoint() {
+            return this == STRUCTURED;
+        }
+
+        /**
+         * Checks that a checkpoint directory a user named is this job's, on this topic (nothing to check for an engine
+         * without checkpoints).
+         *
+         * @throws IllegalArgumentException naming what does not match
+         */
+        public void checkCheckpoint(java.nio.file.Path dir, String topic, String appName) {
+            if (offsetsInCheckpoint()) {
+                Checkpoints.check(dir, topic, StructuredRunner.queryName(appName));
+            }
+        }
 
         /** Takes the Spark context for a job of this engine (creating it if none runs; no Kafka needed yet). */
         public StreamEngine prepare(StreamingSettings settings) {
@@ -65,6 +96,16 @@ public interface StreamEngine extends AutoCloseable {
      * @return true when the job has ended
      */
     boolean awaitTermination(long millis);
+
+    /** Where the job keeps its offsets, when in a checkpoint of its own; empty when it commits them to the group. */
+    default Optional<java.nio.file.Path> checkpoint() {
+        return Optional.empty();
+    }
+
+    /** Whether that checkpoint is a temp directory, removed when the job stops. */
+    default boolean checkpointIsTemporary() {
+        return false;
+    }
 
     /** The address of Spark's web UI, when it runs. */
     default Optional<String> uiUrl() {

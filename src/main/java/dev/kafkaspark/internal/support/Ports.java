@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 
 /** Port choices for the embedded services: well-known defaults that fall back, explicit ports that must be free. */
 public final class Ports {
@@ -64,6 +66,27 @@ public final class Ports {
         } catch (IOException e) {
             throw new UncheckedIOException("could not find a free port on " + LOOPBACK, e);
         }
+    }
+
+    /**
+     * Whether any {@code host:port} of a comma-separated list accepts a TCP connection, each tried for at most the
+     * given time; a malformed entry counts as not listening.
+     */
+    public static boolean anyListening(String addresses, Duration timeout) {
+        for (String address : addresses.split(",")) {
+            int colon = address.lastIndexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(address.substring(0, colon).trim(),
+                        Integer.parseInt(address.substring(colon + 1).trim())), (int) timeout.toMillis());
+                return true;
+            } catch (IOException | RuntimeException e) {
+                // Try the next one.
+            }
+        }
+        return false;
     }
 
     /** A port the user asked for explicitly is already taken. */

@@ -1,8 +1,6 @@
 package dev.kafkaspark.internal.tools;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.kafkaspark.internal.support.Ports;
 
 import dev.kafkaspark.internal.cluster.Admins;
 import dev.kafkaspark.internal.cluster.Topics;
@@ -55,20 +53,9 @@ public final class Clients {
      * timeout in silence for a broker that is not there.
      */
     public static void requireListening(String bootstrap) {
-        for (String address : bootstrap.split(",")) {
-            int colon = address.lastIndexOf(':');
-            if (colon < 0) {
-                continue; // Kafka's own check names a malformed address.
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(address.substring(0, colon).trim(),
-                        Integer.parseInt(address.substring(colon + 1).trim())), 1000);
-                return;
-            } catch (IOException | RuntimeException e) {
-                // Try the next one.
-            }
+        if (!Ports.anyListening(bootstrap, Duration.ofSeconds(1))) {
+            throw new UnreachableException(bootstrap);
         }
-        throw new UnreachableException(bootstrap);
     }
 
     /** The brokers of the cluster, or a clear failure when none answers. */

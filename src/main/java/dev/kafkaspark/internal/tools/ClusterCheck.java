@@ -1,10 +1,10 @@
 package dev.kafkaspark.internal.tools;
 
 import dev.kafkaspark.internal.cluster.zookeeper.ZkSession;
+import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.support.SelfCommand;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -123,9 +123,7 @@ public final class ClusterCheck {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + hostPort + "' is not HOST:PORT");
         }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 3000);
-        } catch (IOException e) {
+        if (!Ports.anyListening(host + ":" + port, Duration.ofSeconds(3))) {
             throw new IllegalStateException("nothing listens at " + hostPort + ": start ZooKeeper first"
                     + " ('" + SelfCommand.with("zookeeper") + "'), or pass the right --zookeeper");
         }

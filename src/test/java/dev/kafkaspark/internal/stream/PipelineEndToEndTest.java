@@ -79,9 +79,9 @@ class PipelineEndToEndTest {
                         .until(() -> ledger.covers(produced));
                 if (runner instanceof StructuredRunner query) {
                     await("the checkpoint to commit the last micro-batch").atMost(Duration.ofSeconds(10))
-                            .until(() -> Checkpoints.committedOffsets(query.checkpoint()).values().stream()
+                            .until(() -> Checkpoints.committedOffsets(query.checkpoint().orElseThrow()).values().stream()
                                     .mapToLong(Long::longValue).sum() == RECORDS);
-                    checkpointed.putAll(Checkpoints.committedOffsets(query.checkpoint()));
+                    checkpointed.putAll(Checkpoints.committedOffsets(query.checkpoint().orElseThrow()));
                 }
             }
 

@@ -1,10 +1,9 @@
 package dev.kafkaspark.internal.cluster.kraft;
 
 import dev.kafkaspark.internal.cluster.AbstractClusterBuilder;
+import dev.kafkaspark.internal.cluster.AbstractKafkaCluster;
 import dev.kafkaspark.internal.cluster.Admins;
-import dev.kafkaspark.internal.cluster.Broker;
 import dev.kafkaspark.internal.cluster.ClusterMode;
-import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.cluster.ParallelStart;
 import dev.kafkaspark.internal.cluster.auth.Scram;
 import dev.kafkaspark.internal.support.Closer;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.RaftVoterEndpoint;
@@ -29,30 +27,23 @@ import org.apache.kafka.common.Uuid;
  * controller, the controllers forming the metadata quorum (its voters); or brokers alone that join the quorum of a
  * cluster started elsewhere. Built with {@link #builder()}; a start that fails half-way stops what it started.
  */
-public final class KraftKafkaCluster implements KafkaCluster {
+public final class KraftKafkaCluster extends AbstractKafkaCluster {
 
     private static final Duration CONTROLLED_SHUTDOWN_ON_CLOSE = Duration.ofSeconds(5);
 
     private final List<KraftNode> nodes;
     private final String clusterId;
     private final String controllers;
-    private final Admin admin;
     private final Admin controllerAdmin;
-    private final Closer closer;
     private final long quorumReadyAtMillis;
-    private volatile boolean closed;
-
-    private final Scram scram;
 
     private KraftKafkaCluster(List<KraftNode> nodes, String clusterId, String controllers, Admin admin,
             Admin controllerAdmin, Closer closer, long quorumReadyAtMillis, Scram scram) {
-        this.scram = scram;
+        super(nodes, admin, closer, scram);
         this.controllerAdmin = controllerAdmin;
         this.nodes = List.copyOf(nodes);
         this.clusterId = clusterId;
         this.controllers = controllers;
-        this.admin = admin;
-        this.closer = closer;
         this.quorumReadyAtMillis = quorumReadyAtMillis;
     }
 
@@ -79,15 +70,8 @@ public final class KraftKafkaCluster implements KafkaCluster {
     /** Asks the controllers themselves (a broker would forward the question to the one it believes leads). */
     @Override
     public int activeController() {
-        if (closed) {
-            throw new IllegalStateException("the cluster is closed");
-        }
+        requireOpen();
         return Admins.quorumLeader(controllerAdmin);
-    }
-
-    @Override
-    public Optional<Scram> scram() {
-        return Optional.ofNullable(scram);
     }
 
     @Override
@@ -100,31 +84,9 @@ public final class KraftKafkaCluster implements KafkaCluster {
         return quorumReadyAtMillis;
     }
 
-    @Override
-    public List<Broker> brokers() {
-        return List.copyOf(nodes);
-    }
-
     /** The nodes, with their controller ports. */
     public List<KraftNode> nodes() {
         return nodes;
-    }
-
-    @Override
-    public Admin admin() {
-        if (closed) {
-            throw new IllegalStateException("the cluster is closed");
-        }
-        return admin;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closer.close();
     }
 
     /**
@@ -183,7 +145,7 @@ public final class KraftKafkaCluster implements KafkaCluster {
             }
             RuntimeCheck.requireKafkaClients();
             Closer closer = new Closer();
-            try {
+            return startOrStopAll(closer, () -> {
                 String clusterId;
                 String controllers;
                 List<KraftNode.Settings> settings = new ArrayList<>();
@@ -235,44 +197,18 @@ public final class KraftKafkaCluster implements KafkaCluster {
                 List<KraftNode> started = ParallelStart.all(settings.stream().map(KraftNode.Settings::nodeId).toList(),
                         starts, closer, closeAll);
                 long quorumReady = System.currentTimeMillis();
-                String bootstrap = started.stream().map(KraftNode::bootstrapServers).collect(Collectors.joining(","));
-                Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30),
-                        scram == null ? Map.of() : scram.admin().clientProperties());
-                closer.register(() -> admin.close(Duration.ofSeconds(5)));
                 Admin controllerAdmin = Admins.createForControllers(controllers, Duration.ofSeconds(5),
                         scram == null ? Map.of() : scram.controllerClientProperties());
                 closer.register(() -> controllerAdmin.close(Duration.ofSeconds(5)));
-                Admins.awaitBrokers(admin, started.stream().map(KraftNode::brokerId).toList(), startTimeout);
+                Admin admin = openAdmin(started, scram, closer, startTimeout);
                 return new KraftKafkaCluster(started, clusterId, controllers, admin, controllerAdmin, closer,
                         quorumReady, scram);
-            } catch (Throwable e) {
-                try {
-                    closer.close();
-                } catch (Throwable suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
+            });
         }
 
         /** The first node's port as asked for (0: any); the other nodes' ports are always any free port. */
         private static int port(int index, int first) {
             return index == 0 && first != 0 ? first : Ports.anyFree();
-        }
-
-        /** Whether any of these {@code host:port} addresses accepts a connection (checked in a second at most). */
-        private static boolean anyListening(String addresses) {
-            for (String address : addresses.split(",")) {
-                int colon = address.lastIndexOf(':');
-                try (java.net.Socket socket = new java.net.Socket()) {
-                    socket.connect(new java.net.InetSocketAddress(address.substring(0, colon).trim(),
-                            Integer.parseInt(address.substring(colon + 1).trim())), 1000);
-                    return true;
-                } catch (java.io.IOException | RuntimeException e) {
-                    // Try the next one.
-                }
-            }
-            return false;
         }
 
         /**
@@ -284,7 +220,7 @@ public final class KraftKafkaCluster implements KafkaCluster {
 
         /** Asks the controllers at these addresses which cluster they run, who the voters are and which ids exist. */
         private static Quorum quorumAt(String controllers) {
-            if (!anyListening(controllers)) {
+            if (!Ports.anyListening(controllers, Duration.ofSeconds(1))) {
                 throw new IllegalStateException("nothing listens at " + controllers + ": start the first node with"
                         + " broker --mode kraft, and pass the controller address it prints");
             }

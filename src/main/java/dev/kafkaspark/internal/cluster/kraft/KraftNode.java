@@ -1,13 +1,11 @@
 package dev.kafkaspark.internal.cluster.kraft;
 
-import dev.kafkaspark.internal.cluster.Broker;
 import dev.kafkaspark.internal.cluster.BrokerDefaults;
-import dev.kafkaspark.internal.cluster.ExitGuard;
+import dev.kafkaspark.internal.cluster.EmbeddedServer;
 import dev.kafkaspark.internal.cluster.auth.Scram;
 import dev.kafkaspark.internal.support.DataDir;
 import dev.kafkaspark.internal.support.Failures;
 import dev.kafkaspark.internal.support.Ports;
-import dev.kafkaspark.internal.support.RuntimeCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
@@ -22,6 +20,7 @@ import java.util.Properties;
 import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import kafka.server.Server;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.network.SocketServerConfigs;
@@ -39,7 +38,7 @@ import scala.Option;
  * directory, which also holds the metadata log, is formatted with the cluster's id before the first start, as
  * {@code kafka-storage.sh format} does.
  */
-public final class KraftNode implements Broker, AutoCloseable {
+public final class KraftNode extends EmbeddedServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KraftNode.class);
     /** How long a stopping broker waits for the quorum to approve its controlled shutdown. */
@@ -47,14 +46,8 @@ public final class KraftNode implements Broker, AutoCloseable {
     /** The name of the listener controllers talk on. */
     static final String CONTROLLER = "CONTROLLER";
 
-    private final int nodeId;
     private final Properties props;
-    private final DataDir logDir;
-    private final int port;
     private final int controllerPort;
-    private KafkaRaftServer server;
-    private volatile boolean running;
-    private volatile boolean closed;
 
     /**
      * Where the node listens and how it finds the quorum.
@@ -76,13 +69,9 @@ public final class KraftNode implements Broker, AutoCloseable {
     }
 
     private KraftNode(Settings settings, Properties props, KafkaRaftServer server, DataDir logDir) {
-        this.nodeId = settings.nodeId();
-        this.port = settings.port();
+        super("node", settings.nodeId(), settings.port(), logDir, server);
         this.controllerPort = settings.controllerPort();
         this.props = props;
-        this.server = server;
-        this.logDir = logDir;
-        this.running = true;
     }
 
     /**
@@ -94,29 +83,21 @@ public final class KraftNode implements Broker, AutoCloseable {
      *     directory removed on close
      */
     static KraftNode start(Settings settings, Map<String, String> overrides, Path dataParent) {
-        RuntimeCheck.requireKafkaClients();
-        ExitGuard.acquire();
-        DataDir logDir;
-        try {
-            logDir = DataDir.of(dataParent, "node-" + settings.nodeId(), "kafka-spark-kraft-" + settings.nodeId() + "-");
-        } catch (RuntimeException | Error e) {
-            ExitGuard.release();
-            throw e;
-        }
-        try {
-            Properties props = defaults(settings, logDir.path());
-            props.putAll(overrides);
-            format(settings, logDir.path());
-            KafkaRaftServer server = startServer(settings.nodeId(), props);
-            LOG.info("Kafka node {} ({}) started at {}:{}", settings.nodeId(), roles(settings), Ports.LOOPBACK,
-                    settings.port());
-            return new KraftNode(settings, props, server, logDir);
-        } catch (Throwable e) {
-            try (logDir) {
-                ExitGuard.release();
-            }
-            throw e;
-        }
+        return starting(dataParent, "node-" + settings.nodeId(), "kafka-spark-kraft-" + settings.nodeId() + "-",
+                logDir -> {
+                    Properties props = defaults(settings, logDir.path());
+                    props.putAll(overrides);
+                    format(settings, logDir.path());
+                    KafkaRaftServer server = startServer(settings.nodeId(), props);
+                    LOG.info("Kafka node {} ({}) started at {}:{}", settings.nodeId(), roles(settings),
+                            Ports.LOOPBACK, settings.port());
+                    return new KraftNode(settings, props, server, logDir);
+                });
+    }
+
+    @Override
+    protected KafkaRaftServer startAgain() {
+        return startServer(brokerId(), props);
     }
 
     private static String roles(Settings s) {
@@ -169,21 +150,8 @@ public final class KraftNode implements Broker, AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid Kafka node configuration: " + e.getMessage(), e);
         }
-        try {
-            server.startup();
-            return server;
-        } catch (Throwable e) {
-            try {
-                server.shutdown();
-                server.awaitShutdown();
-            } catch (Throwable suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (e instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("Kafka node " + nodeId + " did not start: " + Failures.rootCause(e), e);
-        }
+        return startup(server, e -> new IllegalStateException("Kafka node " + nodeId + " did not start: "
+                + Failures.rootCause(e), e));
     }
 
     private static Properties defaults(Settings s, Path logDir) {
@@ -212,18 +180,6 @@ public final class KraftNode implements Broker, AutoCloseable {
         return p;
     }
 
-    /** The node id. */
-    @Override
-    public int brokerId() {
-        return nodeId;
-    }
-
-    /** The port the client listener is bound to. */
-    @Override
-    public int port() {
-        return port;
-    }
-
     /** The controller listener's port, or -1 when this node is a broker only. */
     public int controllerPort() {
         return controllerPort;
@@ -234,42 +190,10 @@ public final class KraftNode implements Broker, AutoCloseable {
         return controllerPort < 0 ? "" : Ports.LOOPBACK + ":" + controllerPort;
     }
 
-    @Override
-    public String bootstrapServers() {
-        return Ports.LOOPBACK + ":" + port;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
     /** Stops the node (the broker hands its partitions' leadership on first) and keeps its data. */
     @Override
     public synchronized void stop() {
-        if (closed) {
-            throw new IllegalStateException("node " + nodeId + " is closed");
-        }
-        if (!running) {
-            return;
-        }
-        running = false;
-        shutdown(server, CONTROLLED_SHUTDOWN);
-        LOG.info("Kafka node {} stopped (data kept)", nodeId);
-    }
-
-    /** Starts a stopped node again, on the same ports, with the same data. */
-    @Override
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException("node " + nodeId + " is closed");
-        }
-        if (running) {
-            return;
-        }
-        server = startServer(nodeId, props);
-        running = true;
-        LOG.info("Kafka node {} restarted at {}", nodeId, bootstrapServers());
+        stop(CONTROLLED_SHUTDOWN);
     }
 
     /** Stops the node and deletes its log directory; safe to call twice. */
@@ -283,20 +207,9 @@ public final class KraftNode implements Broker, AutoCloseable {
      * controlled shutdown: when the whole cluster stops there is no broker left to hand partitions to, and the quorum
      * would hold the last ones back until the limit.
      */
-    synchronized void close(Duration controlledShutdown) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (logDir) {
-            if (running) {
-                running = false;
-                shutdown(server, controlledShutdown);
-            }
-            LOG.info("Kafka node {} stopped", nodeId);
-        } finally {
-            ExitGuard.release();
-        }
+    @Override
+    protected synchronized void close(Duration controlledShutdown) {
+        super.close(controlledShutdown);
     }
 
     /**
@@ -305,7 +218,9 @@ public final class KraftNode implements Broker, AutoCloseable {
      * quorum has lost its majority (the other voters stopped first, or the controllers' process is gone); the broker
      * part it holds takes a time limit, so it is stopped first with one.
      */
-    private static void shutdown(KafkaRaftServer server, Duration controlledShutdown) {
+    @Override
+    protected void shutdown(Server s, Duration controlledShutdown) {
+        KafkaRaftServer server = (KafkaRaftServer) s;
         brokerPart(server).ifPresent(broker -> broker.shutdown(controlledShutdown));
         server.shutdown();
         server.awaitShutdown();

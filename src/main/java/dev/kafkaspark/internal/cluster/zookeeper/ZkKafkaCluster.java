@@ -1,48 +1,36 @@
 package dev.kafkaspark.internal.cluster.zookeeper;
 
 import dev.kafkaspark.internal.cluster.AbstractClusterBuilder;
+import dev.kafkaspark.internal.cluster.AbstractKafkaCluster;
 import dev.kafkaspark.internal.cluster.Admins;
 import dev.kafkaspark.internal.cluster.Broker;
 import dev.kafkaspark.internal.cluster.ClusterMode;
-import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.cluster.ParallelStart;
 import dev.kafkaspark.internal.cluster.auth.Scram;
 import dev.kafkaspark.internal.cluster.auth.ZkCredentials;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.DataDir;
 import dev.kafkaspark.internal.support.RuntimeCheck;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
  * ZooKeeper plus one or more brokers in ZooKeeper mode, all in this JVM and all on 127.0.0.1. Built with
  * {@link #builder()}; the configuration is fixed once started. A start that fails half-way stops what it started.
  */
-public final class ZkKafkaCluster implements KafkaCluster {
+public final class ZkKafkaCluster extends AbstractKafkaCluster {
 
     private final EmbeddedZooKeeper zookeeper;
     private final String zookeeperConnect;
-    private final List<Broker> brokers;
-    private final Admin admin;
-    private final Closer closer;
-    private volatile boolean closed;
-
-    private final Scram scram;
-
     private ZkKafkaCluster(EmbeddedZooKeeper zookeeper, String zookeeperConnect, List<? extends Broker> brokers,
             Admin admin, Closer closer, Scram scram) {
-        this.scram = scram;
+        super(brokers, admin, closer, scram);
         this.zookeeper = zookeeper;
         this.zookeeperConnect = zookeeperConnect;
-        this.brokers = List.copyOf(brokers);
-        this.admin = admin;
-        this.closer = closer;
     }
 
     /** A builder with the defaults: one broker, any free ports. */
@@ -82,40 +70,13 @@ public final class ZkKafkaCluster implements KafkaCluster {
 
     /** Whether every running broker is connected to ZooKeeper (false while ZooKeeper is gone). */
     public boolean zookeeperConnected() {
-        return brokers.stream().map(b -> (EmbeddedBroker) b).filter(EmbeddedBroker::isRunning)
+        return brokers().stream().map(b -> (EmbeddedBroker) b).filter(EmbeddedBroker::isRunning)
                 .allMatch(EmbeddedBroker::zookeeperConnected);
     }
 
     /** The embedded ZooKeeper, or {@code null} when the brokers joined an outside one. */
     public EmbeddedZooKeeper zookeeper() {
         return zookeeper;
-    }
-
-    @Override
-    public List<Broker> brokers() {
-        return brokers;
-    }
-
-    @Override
-    public Optional<Scram> scram() {
-        return Optional.ofNullable(scram);
-    }
-
-    @Override
-    public Admin admin() {
-        if (closed) {
-            throw new IllegalStateException("the cluster is closed");
-        }
-        return admin;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closer.close();
     }
 
     /** Settings for a cluster; fixed once {@link #start()} is called. */
@@ -161,7 +122,7 @@ public final class ZkKafkaCluster implements KafkaCluster {
         public ZkKafkaCluster start() {
             RuntimeCheck.requireKafkaClients();
             Closer closer = new Closer();
-            try {
+            return startOrStopAll(closer, () -> {
                 EmbeddedZooKeeper zk = null;
                 String zkConnect = externalZookeeper;
                 if (zkConnect == null) {
@@ -174,22 +135,9 @@ public final class ZkKafkaCluster implements KafkaCluster {
                     ZkCredentials.write(zkConnect, startTimeout, scram.broker(), scram.admin());
                 }
                 List<EmbeddedBroker> started = startBrokers(zkConnect, closer);
-                String bootstrap = started.stream().map(EmbeddedBroker::bootstrapServers)
-                        .collect(Collectors.joining(","));
-                Admin admin = Admins.create(bootstrap, Duration.ofSeconds(30),
-                        scram == null ? Map.of() : scram.admin().clientProperties());
-                closer.register(() -> admin.close(Duration.ofSeconds(5)));
-                Admins.awaitBrokers(admin, started.stream().map(EmbeddedBroker::brokerId).toList(), startTimeout);
+                Admin admin = openAdmin(started, scram, closer, startTimeout);
                 return new ZkKafkaCluster(zk, zkConnect, started, admin, closer, scram);
-            } catch (Throwable e) {
-                // Any failure, an Error included (a class path clash throws one), stops what started.
-                try {
-                    closer.close();
-                } catch (Throwable suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
+            });
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.kafkaspark.internal.support.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -152,12 +153,14 @@ public final class StructuredRunner implements StreamEngine {
                 settings.batchInterval().toMillis(), guarantee.delivery().label(), checkpoint);
     }
 
-    /** Where the query keeps its checkpoint ({@code null} before {@link #start}). */
-    public synchronized Path checkpoint() {
-        return checkpoint;
+    /** Where the query keeps its checkpoint (empty before {@link #start}). */
+    @Override
+    public synchronized Optional<Path> checkpoint() {
+        return Optional.ofNullable(checkpoint);
     }
 
     /** Whether the checkpoint is a temp directory, removed at stop. */
+    @Override
     public synchronized boolean checkpointIsTemporary() {
         return tempCheckpoint != null;
     }
