@@ -54,9 +54,14 @@ public final class Leaks {
     public void assertNoTempFilesLeft() {
         Set<String> now = tempEntries();
         now.removeAll(tempEntries);
-        now.removeIf(name -> name.startsWith("liblz4-java-") || name.startsWith("snappy-")
-                || name.startsWith("libzstd-jni-"));
+        now.removeIf(Leaks::nativeLibrary);
         assertThat(now).as("entries left in %s", System.getProperty("java.io.tmpdir")).isEmpty();
+    }
+
+    /** A native library a compression codec unpacks once per JVM (lz4, snappy, zstd), deleted when the JVM exits. */
+    public static boolean nativeLibrary(String tempEntry) {
+        return tempEntry.startsWith("liblz4-java-") || tempEntry.startsWith("snappy-")
+                || tempEntry.startsWith("libzstd-jni-");
     }
 
     /** Waits (up to 15 s) until no non-daemon thread, and none of this project's, started since the snapshot lives. */

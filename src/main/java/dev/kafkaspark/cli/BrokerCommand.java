@@ -142,18 +142,16 @@ public final class BrokerCommand implements Callable<Integer> {
 
     /** Options of the other mode are mistakes: say which, and what to do instead. */
     private void requireOptionsOfMode() {
-        if (mode == ClusterMode.KRAFT) {
-            if (zookeeper != null || zkPort != null) {
-                throw new UsageException((zookeeper != null ? "--zookeeper" : "--zk-port") + " is for ZooKeeper mode,"
-                        + " and KRaft mode runs no ZooKeeper: drop it (--controller HOST:PORT joins a KRaft cluster)");
-            }
-            if (controller != null && controllerPort != null) {
-                throw new UsageException("--controller-port is for this process's own controller; with --controller"
-                        + " the nodes join a quorum elsewhere and run no controller: drop one of them");
-            }
-        } else if (controller != null || controllerPort != null) {
-            throw new UsageException((controller != null ? "--controller" : "--controller-port") + " is for KRaft"
-                    + " mode: add --mode kraft, or use --zookeeper HOST:PORT to join a ZooKeeper-mode cluster");
+        mode.otherModesSetting(zookeeper != null ? "--zookeeper" : zkPort != null ? "--zk-port" : null,
+                controller != null ? "--controller" : controllerPort != null ? "--controller-port" : null)
+                .ifPresent(mistake -> {
+                    throw new UsageException(mistake + (mode == ClusterMode.KRAFT
+                            ? ": drop it (--controller HOST:PORT joins a KRaft cluster)"
+                            : ": add --mode kraft, or use --zookeeper HOST:PORT to join a ZooKeeper-mode cluster"));
+                });
+        if (controller != null && controllerPort != null) {
+            throw new UsageException("--controller-port is for this process's own controller; with --controller"
+                    + " the nodes join a quorum elsewhere and run no controller: drop one of them");
         }
     }
 }

@@ -148,13 +148,12 @@ public final class DemoOptions {
 
     /** The settings, or an {@link IllegalArgumentException} naming the bad option. */
     DemoSettings toSettings() {
-        if (mode == ClusterMode.KRAFT && zkPort != null) {
-            throw new IllegalArgumentException("--zk-port is for ZooKeeper mode, and KRaft mode runs no ZooKeeper:"
-                    + " drop it (--controller-port sets the controller's port)");
-        }
-        if (mode == ClusterMode.ZOOKEEPER && controllerPort != null) {
-            throw new IllegalArgumentException("--controller-port is for KRaft mode: add --mode kraft, or drop it");
-        }
+        mode.otherModesSetting(zkPort != null ? "--zk-port" : null, controllerPort != null ? "--controller-port" : null)
+                .ifPresent(mistake -> {
+                    throw new IllegalArgumentException(mistake + (mode == ClusterMode.KRAFT
+                            ? ": drop it (--controller-port sets the controller's port)"
+                            : ": add --mode kraft, or drop it"));
+                });
         return DemoSettings.builder().mode(mode).auth(auth)
                 .controllerPort(controllerPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_CONTROLLER_PORT)
                         : PortRequest.explicit(controllerPort)).topic(topic).partitions(partitions).batchInterval(batchInterval).rate(rate)

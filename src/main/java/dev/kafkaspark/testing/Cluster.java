@@ -30,7 +30,7 @@ public final class Cluster {
 
     /** Which Kafka it is. */
     public KafkaMode mode() {
-        return KafkaSparkEnvironment.mode(cluster.mode());
+        return KafkaMode.of(cluster.mode());
     }
 
     /** The cluster's id. */

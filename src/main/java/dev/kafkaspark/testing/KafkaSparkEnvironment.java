@@ -1,6 +1,5 @@
 package dev.kafkaspark.testing;
 
-import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.cluster.TopicSpec;
 import dev.kafkaspark.internal.harness.Harness;
 import dev.kafkaspark.internal.harness.StructuredStreams;
@@ -41,7 +40,7 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
  */
 public final class KafkaSparkEnvironment implements AutoCloseable {
 
-    private final Harness harness;
+    final Harness harness; // for this project's own tests, through testing.Internals
     private final Cluster cluster;
 
     private KafkaSparkEnvironment(Harness harness) {
@@ -67,7 +66,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
     /** Which Kafka this environment runs. */
     public KafkaMode mode() {
-        return mode(harness.kafka().cluster().mode());
+        return KafkaMode.of(harness.kafka().cluster().mode());
     }
 
     /** The cluster: its brokers (to stop and restart them), its addresses, its controller. */
@@ -192,22 +191,10 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
         StructuredStreams.awaitProcessed(query, rows, timeout);
     }
 
-    /**
-     * Stops, in reverse start order, the streaming contexts it made, its hold on Spark, its clients, the brokers and
-     * ZooKeeper, and removes their files; safe to call twice.
-     */
+    /** Stops everything it started, in reverse order, and removes their files; safe to call twice. */
     @Override
     public void close() {
         harness.close();
-    }
-
-    /** What this environment wraps (for this project's own tests, through {@code testing.Internals}). */
-    Harness harness() {
-        return harness;
-    }
-
-    static KafkaMode mode(ClusterMode mode) {
-        return mode == ClusterMode.KRAFT ? KafkaMode.KRAFT : KafkaMode.ZOOKEEPER;
     }
 
     /** Settings for an environment; fixed once {@link #start()} is called. */
@@ -225,8 +212,7 @@ public final class KafkaSparkEnvironment implements AutoCloseable {
 
         /** Which Kafka (default {@link KafkaMode#ZOOKEEPER}); everything else works the same in both. */
         public Builder mode(KafkaMode mode) {
-            harness.mode(Objects.requireNonNull(mode, "mode") == KafkaMode.KRAFT ? ClusterMode.KRAFT
-                    : ClusterMode.ZOOKEEPER);
+            harness.mode(Objects.requireNonNull(mode, "mode").clusterMode());
             return this;
         }
 

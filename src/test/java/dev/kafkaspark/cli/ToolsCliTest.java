@@ -163,6 +163,7 @@ class ToolsCliTest {
                 "-p", "broker.id=0"), 1, "broker id 0 is already registered in ZooKeeper " + zk);
         java.util.Set<String> after = dev.kafkaspark.Leaks.tempEntries();
         after.removeAll(before);
+        after.removeIf(dev.kafkaspark.Leaks::nativeLibrary); // unpacked by whichever test of this JVM compressed first
         assertThat(after).as("temp entries left by the refused brokers").isEmpty();
     }
 

@@ -10,6 +10,6 @@ public final class Internals {
 
     /** The environment's cluster, with what only this project's code uses (its SCRAM logins, its admin). */
     public static KafkaCluster cluster(KafkaSparkEnvironment env) {
-        return env.harness().kafka().cluster();
+        return env.harness.kafka().cluster();
     }
 }

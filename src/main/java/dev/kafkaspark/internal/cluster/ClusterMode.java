@@ -1,6 +1,7 @@
 package dev.kafkaspark.internal.cluster;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Where a Kafka cluster keeps its metadata: ZooKeeper (the classic walkthrough's way) or its own quorum (KRaft). */
 public enum ClusterMode {
@@ -23,6 +24,23 @@ public enum ClusterMode {
     /** The value a user types: {@code zookeeper} or {@code kraft}. */
     public String option() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A setting of the other mode given to this one is a mistake: the start of the message that says so (the caller
+     * ends it with its advice), or empty when none was given.
+     *
+     * @param zookeeperSetting the name of a ZooKeeper-mode setting that was given ({@code null}: none)
+     * @param kraftSetting the name of a KRaft-mode setting that was given ({@code null}: none)
+     */
+    public Optional<String> otherModesSetting(String zookeeperSetting, String kraftSetting) {
+        if (this == KRAFT && zookeeperSetting != null) {
+            return Optional.of(zookeeperSetting + " is for ZooKeeper mode, and KRaft mode runs no ZooKeeper");
+        }
+        if (this == ZOOKEEPER && kraftSetting != null) {
+            return Optional.of(kraftSetting + " is for KRaft mode");
+        }
+        return Optional.empty();
     }
 
     /**

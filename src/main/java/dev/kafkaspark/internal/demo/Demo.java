@@ -1,41 +1,28 @@
 package dev.kafkaspark.internal.demo;
 
-import dev.kafkaspark.internal.batch.BatchListener;
 import dev.kafkaspark.internal.batch.BatchReport;
 import dev.kafkaspark.internal.batch.PartitionSummary;
-import dev.kafkaspark.internal.cluster.Broker;
-import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.cluster.TopicSpec;
 import dev.kafkaspark.internal.cluster.Topics;
 import dev.kafkaspark.internal.delivery.BatchStore;
 import dev.kafkaspark.internal.delivery.Delivery;
-import dev.kafkaspark.internal.delivery.Guarantee;
 import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.demo.DemoResult.StopReason;
 import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.harness.Harness;
 import dev.kafkaspark.internal.stream.StreamEngine;
-import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.Failures;
-import dev.kafkaspark.internal.support.Ports;
-import dev.kafkaspark.internal.tools.SeparateCluster;
 import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import dev.kafkaspark.testing.KafkaAuth;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,63 +139,10 @@ public final class Demo {
     }
 
     private void startCluster() {
-        DemoSettings.Cluster c = settings.cluster();
-        boolean kraft = c.mode() == ClusterMode.KRAFT;
-        String metadataName = kraft ? "controller" : "ZooKeeper";
-        Ports.Choice metadataPort = Ports.choose(kraft ? "Kafka controller" : "ZooKeeper", c.metadataPort().port(),
-                c.metadataPort().request());
-        Ports.Choice kafkaPort = Ports.choose("Kafka", c.kafkaPort().port(), c.kafkaPort().request());
-        // The environment starts Spark's context in the background (it takes the longest and needs no Kafka) while
-        // ZooKeeper and the brokers start; a Spark master elsewhere gets its context from the streaming runner.
-        DemoSettings.Stream s = settings.stream();
-        Harness.Builder builder = Harness.builder().scram(c.auth() == KafkaAuth.SCRAM).mode(c.mode())
-                .brokerPort(kafkaPort.port()).brokers(c.brokers());
-        if (kraft) {
-            builder.controllerPort(metadataPort.port());
-        } else {
-            builder.zookeeperPort(metadataPort.port());
-        }
-        if (s.master().startsWith("local")) {
-            builder.sparkMaster(s.master()).sparkAppName("kafka-spark-demo").alignedStreamingClock(true);
-            if (s.ui()) {
-                builder.sparkUi(4040);
-            }
-        } else {
-            builder.spark(false);
-        }
-        Harness env = builder.start();
-        cluster = env.kafka().cluster();
-        closer.register(() -> {
-            env.close();
-            narrator.stopped("kafka", "%s stopped; temp directories removed", kraft
-                    ? (c.brokers() == 1 ? "Kafka node (broker and controller)" : "Kafka nodes (brokers and controllers)")
-                    : (c.brokers() == 1 ? "Kafka broker" : "Kafka brokers") + " and ZooKeeper");
-        });
-        brokerReadyMs = Narrator.sinceStart();
-        zookeeperReadyMs = Narrator.sinceStart(cluster.metadataReadyAtMillis());
-        String metadata = kraft ? cluster.controllers().orElseThrow() : cluster.zookeeperConnect().orElseThrow();
-        if (metadataPort.fellBack()) {
-            narrator.step("port %d is taken: the %s uses %s instead", c.metadataPort().port(), metadataName,
-                    metadata.split(",")[0]);
-        }
-        if (kraft) {
-            narrator.started("controller quorum", metadata, "KRaft controller quorum started at %s: %s, node %d is the active controller", metadata,
-                    c.brokers() == 1 ? "1 voter" : c.brokers() + " voters", cluster.activeController());
-            narrator.step("no ZooKeeper: the controllers keep the cluster's metadata in a replicated log of their own"
-                    + " (the __cluster_metadata topic)");
-        } else {
-            narrator.started("zookeeper", metadata, "ZooKeeper started at %s", metadata);
-        }
-        if (kafkaPort.fellBack()) {
-            narrator.step("port %d is taken: the first Kafka broker uses %d instead", c.kafkaPort().port(),
-                    cluster.brokers().get(0).port());
-            narrator.step("%s", SeparateCluster.note(c.kafkaPort().port(),
-                    !kraft && metadataPort.fellBack() ? c.zkPort().port() : null));
-        }
-        for (Broker broker : cluster.brokers()) {
-            narrator.started("broker " + broker.brokerId(), broker.bootstrapServers(), kraft ? "Kafka node %d (broker and controller) started at %s"
-                    : "Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
-        }
+        DemoCluster.Started started = DemoCluster.start(settings, narrator, closer);
+        cluster = started.cluster();
+        zookeeperReadyMs = started.metadataReadyMs();
+        brokerReadyMs = started.brokersReadyMs();
     }
 
     private void createTopic() {
@@ -242,73 +176,17 @@ public final class Demo {
     }
 
     private void startStream() {
-        DemoSettings.Stream s = settings.stream();
-        String topic = settings.topic().name();
-        PartitionWatcher watcher = null;
-        if (settings.cluster().brokers() > 1) {
-            watcher = closer.register(new PartitionWatcher(cluster.admin(), topic, narrator,
-                    () -> cluster.brokers().stream().filter(b -> !b.isRunning()).map(Broker::brokerId)
-                            .collect(java.util.stream.Collectors.toSet())));
-            watcher.start();
+        DemoStream stream = new DemoStream(settings, narrator, closer, cluster, ledger);
+        try {
+            stream.start(producer, logins);
+        } finally { // what started before a failure is stopped, and judged, as before
+            runner = stream.runner();
+            store = stream.store();
+            series = stream.series();
+            sparkReadyMs = stream.startedMs();
         }
-        boolean inCheckpoint = s.engine().offsetsInCheckpoint();
-        runner = s.engine().prepare(new StreamingSettings(s.master(), APP_NAME, s.batchInterval(), topic,
-                s.group(), s.ui(), 4040, settings.output().show(),
-                logins == null ? Map.of() : logins.spark().clientProperties(), Map.of(), s.checkpoint()));
-        StreamEngine started = runner;
-        closer.register(() -> {
-            started.close();
-            narrator.stopped("stream", "%s stopped (the running batch was finished first)%s", s.engine().title(),
-                    started.checkpoint().map(dir -> started.checkpointIsTemporary() ? "; its checkpoint was removed"
-                            : "; its checkpoint is kept at " + dir).orElse(""));
-        });
-        Guarantee guarantee = new Guarantee.AtLeastOnce();
-        if (s.delivery() == Delivery.EXACTLY_ONCE) {
-            store = new BatchStore(s.storeDir() != null ? s.storeDir() : Path.of("logs", "exactly-once-" + topic + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-            guarantee = new Guarantee.ExactlyOnce(store);
-        }
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (int p = 0; p < settings.topic().partitions(); p++) {
-            partitions.add(new TopicPartition(topic, p));
-        }
-        LiveStatus status = closer.register(new LiveStatus(narrator, cluster.admin(), partitions, producer, ledger,
-                store != null || inCheckpoint ? () -> Optional.of(ledger.reachedOffsets())
-                        : () -> GroupOffsets.committed(cluster.admin(), s.group()),
-                s.batchInterval().toMillis()));
-        runner.onBatchTiming(status::onBatch);
-        BatchListener printer = settings.output().quietBatches() ? report -> { }
-                : new BatchPrinter(narrator, settings.output().show());
-        BatchSeries batches = new BatchSeries(producer);
-        series = batches;
-        runner.start(cluster.allBootstrapServers(), report -> {
-            ledger.onBatch(report);
-            batches.onBatch(report);
-            printer.onBatch(report);
-        }, guarantee);
-        sparkReadyMs = Narrator.sinceStart();
-        if (inCheckpoint) {
-            narrator.started("stream", "", "Structured Streaming query started: master %s, trigger every %s, %s",
-                    s.master(), Formats.duration(s.batchInterval()), s.delivery().label());
-            narrator.step("a query over the topic as an unbounded table: its offsets are kept in its checkpoint (%s),"
-                    + " not committed to a consumer group", runner.checkpointIsTemporary() ? "a temp directory"
-                            : runner.checkpoint().orElseThrow());
-            if (store != null) {
-                narrator.step("exactly-once: each micro-batch's output goes to %s as the file of its batch id, so a"
-                        + " batch run again after a restart replaces its file", store.dir());
-            }
-        } else {
-            narrator.started("stream", "", "Spark Streaming started: master %s, batch interval %s, group %s, %s",
-                    s.master(), Formats.duration(s.batchInterval()), s.group(), s.delivery().label());
-            if (store != null) {
-                narrator.step("exactly-once: each batch's output and offsets go to %s in one atomic step",
-                        store.dir());
-            }
-        }
-        runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the %s tab charts every batch)", url,
-                s.engine().uiTab()));
-        scenario = closer.register(new Scenario(new Scenario.Parts(cluster, watcher, producer, runner, settings),
-                narrator));
+        scenario = closer.register(new Scenario(new Scenario.Parts(cluster, stream.watcher(), producer, runner,
+                settings), narrator));
         Duration duration = settings.scenario().duration();
         narrator.step(settings.producer().records() > 0 ? "running until all records are processed; Ctrl-C stops"
                 : duration != null ? "running for " + Formats.duration(duration) + "; Ctrl-C stops"
@@ -375,24 +253,6 @@ public final class Demo {
                 : "Spark did not catch up within %s; stopping anyway", Formats.duration(limit));
     }
 
-    private static RunMetrics.Latency latency(org.HdrHistogram.Histogram h) {
-        return new RunMetrics.Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
-                h.getValueAtPercentile(99), h.getMaxValue(), curve(h));
-    }
-
-    /** The latency distribution at the percentiles a percentile chart needs (a log scale of 1/(1-p)). */
-    private static List<RunMetrics.Point> curve(org.HdrHistogram.Histogram h) {
-        if (h.getTotalCount() == 0) {
-            return List.of();
-        }
-        List<RunMetrics.Point> points = new ArrayList<>();
-        for (double p : new double[] {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99}) {
-            points.add(new RunMetrics.Point(p, h.getValueAtPercentile(p)));
-        }
-        points.add(new RunMetrics.Point(100, h.getMaxValue()));
-        return points;
-    }
-
     private DemoResult summarize(StopReason reason, SeqSet acked, String failure, long lagAtStop, long drainMs) {
         Ledger truth = ledger;
         if (store != null) {
@@ -418,7 +278,8 @@ public final class Demo {
                 firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), acked.size(), processed,
                 truth.missingOf(acked), truth.duplicates(), producing, processing,
                 producing > 0 ? acked.size() / producing : 0, processing > 0 ? processed / processing : 0,
-                lagAtStop, drainMs, latency(ledger.latency()), latency(ledger.steadyLatency()),
+                lagAtStop, drainMs, RunMetrics.Latency.of(ledger.latency()),
+                RunMetrics.Latency.of(ledger.steadyLatency()),
                 Memory.peakHeapMb(), Memory.peakRssMb(), series == null ? List.of() : series.points());
         return new DemoResult(reason, truth.orderViolations(), truth.keyConflicts(), failure, truth.replayed(),
                 expectedDuplicates, store == null ? null : store.dir(), metrics);

@@ -3,6 +3,7 @@ package dev.kafkaspark.internal.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,6 +51,26 @@ public record RunMetrics(long zookeeperReadyMs, long brokerReadyMs, long topicRe
      * @param count records measured
      */
     public record Latency(long count, long p50, long p95, long p99, long max, List<Point> curve) {
+
+        /** The figures of a latency histogram, with its percentile curve. */
+        public static Latency of(org.HdrHistogram.Histogram h) {
+            return new Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
+                    h.getValueAtPercentile(99), h.getMaxValue(), curve(h));
+        }
+
+        /** The latency distribution at the percentiles a percentile chart needs (a log scale of 1/(1-p)). */
+        private static List<Point> curve(org.HdrHistogram.Histogram h) {
+            if (h.getTotalCount() == 0) {
+                return List.of();
+            }
+            List<Point> points = new ArrayList<>();
+            for (double p : new double[] {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99}) {
+                points.add(new Point(p, h.getValueAtPercentile(p)));
+            }
+            points.add(new Point(100, h.getMaxValue()));
+            return points;
+        }
+
         /** Copies. */
         public Latency {
             curve = curve == null ? List.of() : List.copyOf(curve);

@@ -208,13 +208,12 @@ public final class Harness implements AutoCloseable {
         }
 
         private ClusterBuilder clusterBuilder() {
+            mode.otherModesSetting(zookeeperPort != null ? "zookeeperPort" : null,
+                    controllerPort != null ? "controllerPort" : null).ifPresent(mistake -> {
+                        throw new IllegalStateException(mistake + ": this environment runs in " + mode
+                                + " mode; drop it, or pick the other mode");
+                    });
             Integer mine = mode == ClusterMode.ZOOKEEPER ? zookeeperPort : controllerPort;
-            Integer other = mode == ClusterMode.ZOOKEEPER ? controllerPort : zookeeperPort;
-            if (other != null) {
-                throw new IllegalStateException((mode == ClusterMode.ZOOKEEPER ? "controllerPort is for KRaft mode"
-                        : "zookeeperPort is for ZooKeeper mode") + ": this environment runs in " + mode
-                        + " mode; drop it, or pick the other mode");
-            }
             return ClusterBuilder.of(mode).metadataPort(mine == null ? 0 : mine);
         }
 

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Port choices for the embedded services: well-known defaults that fall back, explicit ports that must be free. */
 public final class Ports {
 
     /** The only address anything here listens on unless a user asks otherwise. */
     public static final String LOOPBACK = "127.0.0.1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ports.class);
 
     private Ports() {
     }
@@ -84,6 +90,37 @@ public final class Ports {
                 return true;
             } catch (IOException | RuntimeException e) {
                 // Try the next one.
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs a start that binds ports picked up front ({@link #anyFree()}: free when picked, but another process may
+     * take one before the start binds it), again with newly picked ports when a bind fails, a few times at most.
+     *
+     * @param start one attempt; it picks its ports itself
+     */
+    public static <T> T retryingBind(String what, Supplier<T> start) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.get();
+            } catch (RuntimeException e) {
+                if (attempt >= BIND_ATTEMPTS || !bindFailure(e)) {
+                    throw e;
+                }
+                LOG.warn("{}: a port picked free was taken before it was bound ({}); starting again on other ports",
+                        what, Failures.rootCause(e));
+            }
+        }
+    }
+
+    private static final int BIND_ATTEMPTS = 3;
+
+    private static boolean bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return true;
             }
         }
         return false;

@@ -144,6 +144,12 @@ public final class KraftKafkaCluster extends AbstractKafkaCluster {
                         + " built yet: start the whole KRaft cluster in one process");
             }
             RuntimeCheck.requireKafkaClients();
+            // Every node's ports are picked before any node starts (the voters are named by address): another
+            // process may take one in between, and then the whole start runs again on newly picked ports.
+            return Ports.retryingBind("Kafka (KRaft)", this::startOnce);
+        }
+
+        private KraftKafkaCluster startOnce() {
             Closer closer = new Closer();
             return startOrStopAll(closer, () -> {
                 String clusterId;

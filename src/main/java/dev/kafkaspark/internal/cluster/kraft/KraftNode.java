@@ -8,7 +8,6 @@ import dev.kafkaspark.internal.support.Failures;
 import dev.kafkaspark.internal.support.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import kafka.server.Server;
-import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.network.SocketServerConfigs;
 import org.apache.kafka.raft.QuorumConfig;
@@ -30,10 +26,9 @@ import org.apache.kafka.server.config.KRaftConfigs;
 import org.apache.kafka.server.config.ReplicationConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Option;
 
 /**
- * One in-process Kafka node in KRaft mode ({@link KafkaRaftServer}), listening on 127.0.0.1: a broker and a
+ * One in-process Kafka node in KRaft mode ({@link KraftServer}), listening on 127.0.0.1: a broker and a
  * controller at once (a voter of the metadata quorum), or a broker alone that joins controllers elsewhere. Its log
  * directory, which also holds the metadata log, is formatted with the cluster's id before the first start, as
  * {@code kafka-storage.sh format} does.
@@ -68,7 +63,7 @@ public final class KraftNode extends EmbeddedServer {
         }
     }
 
-    private KraftNode(Settings settings, Properties props, KafkaRaftServer server, DataDir logDir) {
+    private KraftNode(Settings settings, Properties props, KraftServer server, DataDir logDir) {
         super("node", settings.nodeId(), settings.port(), logDir, server);
         this.controllerPort = settings.controllerPort();
         this.props = props;
@@ -88,7 +83,7 @@ public final class KraftNode extends EmbeddedServer {
                     Properties props = defaults(settings, logDir.path());
                     props.putAll(overrides);
                     format(settings, logDir.path());
-                    KafkaRaftServer server = startServer(settings.nodeId(), props);
+                    KraftServer server = startServer(settings.nodeId(), settings.controller(), props);
                     LOG.info("Kafka node {} ({}) started at {}:{}", settings.nodeId(), roles(settings),
                             Ports.LOOPBACK, settings.port());
                     return new KraftNode(settings, props, server, logDir);
@@ -96,8 +91,8 @@ public final class KraftNode extends EmbeddedServer {
     }
 
     @Override
-    protected KafkaRaftServer startAgain() {
-        return startServer(brokerId(), props);
+    protected KraftServer startAgain() {
+        return startServer(brokerId(), controllerPort >= 0, props);
     }
 
     private static String roles(Settings s) {
@@ -143,10 +138,10 @@ public final class KraftNode extends EmbeddedServer {
         LOG.info("formatted {} for node {}: {}", dir, s.nodeId(), out.toString(StandardCharsets.UTF_8).strip());
     }
 
-    private static KafkaRaftServer startServer(int nodeId, Properties props) {
-        KafkaRaftServer server;
+    private static KraftServer startServer(int nodeId, boolean controller, Properties props) {
+        KraftServer server;
         try {
-            server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+            server = new KraftServer(KafkaConfig.fromProps(props), controller);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid Kafka node configuration: " + e.getMessage(), e);
         }
@@ -214,27 +209,13 @@ public final class KraftNode extends EmbeddedServer {
 
     /**
      * Stops a server, waiting at most {@code controlledShutdown} for the quorum to approve the broker's controlled
-     * shutdown. {@link KafkaRaftServer#shutdown()} waits up to 5 minutes for that approval, which never comes when the
-     * quorum has lost its majority (the other voters stopped first, or the controllers' process is gone); the broker
-     * part it holds takes a time limit, so it is stopped first with one.
+     * shutdown. Kafka waits up to 5 minutes for that approval, which never comes when the quorum has lost its majority
+     * (the other voters stopped first, or the controllers' process is gone).
      */
     @Override
     protected void shutdown(Server s, Duration controlledShutdown) {
-        KafkaRaftServer server = (KafkaRaftServer) s;
-        brokerPart(server).ifPresent(broker -> broker.shutdown(controlledShutdown));
-        server.shutdown();
+        KraftServer server = (KraftServer) s;
+        server.shutdown(controlledShutdown);
         server.awaitShutdown();
-    }
-
-    private static Optional<BrokerServer> brokerPart(KafkaRaftServer server) {
-        try {
-            Field field = KafkaRaftServer.class.getDeclaredField("broker");
-            field.setAccessible(true);
-            Option<?> broker = (Option<?>) field.get(server);
-            return broker.isDefined() ? Optional.of((BrokerServer) broker.get()) : Optional.empty();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("stopping without a time limit on controlled shutdown: {}", e.toString());
-            return Optional.empty();
-        }
     }
 }

@@ -44,7 +44,16 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
      * what an earlier ZooKeeper wrote there (topics, broker registrations expire with their sessions).
      */
     public static EmbeddedZooKeeper start(int port, DataDir dir) {
-        int bindPort = port == 0 ? Ports.anyFree() : port;
+        try {
+            // A port picked here may be taken before ZooKeeper binds it: then it starts again on another.
+            return port != 0 ? startOn(port, dir) : Ports.retryingBind("ZooKeeper", () -> startOn(Ports.anyFree(), dir));
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedZooKeeper startOn(int bindPort, DataDir dir) {
         // ZooKeeper writes its generated configuration next to the data dir: keep both inside our own directory.
         Path data = dir.subdir("data");
         InstanceSpec spec = new InstanceSpec(data.toFile(), bindPort, 0, 0, !dir.isKept(), 1, -1, -1,
@@ -57,7 +66,6 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             LOG.info("ZooKeeper started at {}", server.getConnectString());
             return new EmbeddedZooKeeper(server, dir, bindPort);
         } catch (Exception e) {
-            dir.close();
             throw new IllegalStateException("ZooKeeper did not start on " + Ports.LOOPBACK + ":" + bindPort + ": "
                     + e.getMessage(), e);
         }
