@@ -1,6 +1,7 @@
 package dev.kafkaspark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kafkaspark.internal.support.Ports;
 import java.nio.file.Path;
@@ -152,6 +153,27 @@ class ClassMistakesIT {
                 joined.assertTempDirEmpty();
                 assertThat(Ports.isFree(Integer.parseInt(bootstrap.split(":")[1]))).isTrue();
             }
+        }
+    }
+
+    @Test
+    void aStopDuringTheStreamsStartUpStopsItAsOneLaterInTheRunWould(@TempDir Path work) {
+        try (JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
+            String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
+            String topic = "startup-" + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic,
+                    "--bootstrap-server", bootstrap).exitCode()).isZero();
+            try (JarProcess stream = JarProcess.start(work, null, "stream", "--topic", topic, "--bootstrap-server",
+                    bootstrap, "--no-ui")) {
+                // A class's Ctrl-C while Spark starts (seconds in which the stream prints nothing yet).
+                await("Spark to be starting").atMost(STEP).until(() -> stream.log().contains("Running Spark version"));
+                stream.signal("TERM");
+                assertThat(stream.awaitExit(STEP)).as(stream.transcript()).isZero();
+                assertThat(stream.err()).as(stream.transcript()).isEmpty();
+                assertThat(stream.out()).as(stream.transcript()).last().asString().endsWith("Spark Streaming stopped");
+                stream.assertTempDirEmpty();
+            }
+            assertThat(broker.stop(STEP)).as(broker.transcript()).isZero();
         }
     }
 

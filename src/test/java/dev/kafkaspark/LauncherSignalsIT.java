@@ -98,6 +98,24 @@ class LauncherSignalsIT {
         }
     }
 
+    @Test
+    void threeQuickStopRequestsStopAtOnceAndStillLeaveNothingBehind(@TempDir Path work) {
+        // Ctrl-C pressed three times, or a script that sends SIGINT and then SIGTERM: stop without waiting, but
+        // never without deleting what the run made (brokers' data, Spark's files, the codecs' native libraries).
+        try (JarProcess p = startDemo(work)) {
+            List<ProcessHandle> demo = children(p);
+            List<Integer> ports = ports(p);
+            p.signal("INT");
+            p.signal("TERM");
+            p.signal("HUP");
+            assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.transcript()).isEqualTo(130);
+            assertThat(p.err()).as(p.transcript()).hasSize(1).first().asString()
+                    .matches("stopping now, without waiting; \\d+ temp director(y|ies) removed");
+            assertGone(demo, ports);
+            p.assertTempDirEmpty();
+        }
+    }
+
     /** One stop request, the catch-up, no second request, the SUMMARY with nothing missing, and exit 0. */
     private static void assertStoppedOnceWithItsSummary(JarProcess p) {
         assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.transcript()).isZero();

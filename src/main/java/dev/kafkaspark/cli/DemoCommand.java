@@ -9,6 +9,8 @@ import dev.kafkaspark.internal.demo.DemoSettings;
 import dev.kafkaspark.internal.demo.InvalidSettingException;
 import dev.kafkaspark.internal.events.Event;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.support.RunTempDir;
+import dev.kafkaspark.internal.support.TempDir;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
         try (Signals.Registration ignored = Signals.onInterrupt(() -> {
             if (demo.requestStop() >= 3) {
                 narrator.flush();
-                err.println("stopping now, without cleaning up");
+                int removed = TempDir.removeAllOpen();
+                RunTempDir.remove();
+                err.printf("stopping now, without waiting; %d temp director%s removed%n", removed,
+                        removed == 1 ? "y" : "ies");
                 err.flush();
                 Runtime.getRuntime().halt(130);
             }

@@ -3,6 +3,7 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.cli.launch.Invocation;
 import dev.kafkaspark.cli.launch.Launcher;
 import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.support.RunTempDir;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public final class Main {
         if (launched.isPresent()) {
             System.exit(launched.get());
         }
+        // Before anything makes a temp file: the run's temp files go together, and go when the process ends.
+        RunTempDir.install();
         // Before anything logs: each kind of process gets its own file, so a class running a broker, a consumer and
         // the stream side by side in one directory gets one readable log per process kind.
         if (System.getProperty("demo.logfile") == null) {

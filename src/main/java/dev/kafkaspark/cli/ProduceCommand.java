@@ -1,6 +1,7 @@
 package dev.kafkaspark.cli;
 
 import dev.kafkaspark.cli.launch.Signals;
+import dev.kafkaspark.internal.support.RunTempDir;
 import dev.kafkaspark.internal.tools.Clients;
 import dev.kafkaspark.internal.tools.ConsoleProducer;
 import java.io.PrintWriter;
@@ -47,6 +48,7 @@ public final class ProduceCommand extends TopicClientCommand implements Callable
         try (Signals.Registration ignored = Signals.onInterrupt(() -> {
             producer.close();
             report(err, producer, " (interrupted)");
+            RunTempDir.remove(); // halt runs no shutdown hook
             Runtime.getRuntime().halt(producer.failed() > 0 ? Cli.FAILURE : 0);
         })) {
             try {

@@ -8,10 +8,11 @@ import dev.kafkaspark.internal.demo.BatchPrinter;
 import dev.kafkaspark.internal.demo.Formats;
 import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.spark.ExecutorWatch;
+import dev.kafkaspark.internal.stream.JobFailure;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
-import dev.kafkaspark.internal.support.Ports;
 import dev.kafkaspark.internal.tools.BrokerWatch;
+import dev.kafkaspark.internal.tools.MasterWatch;
 import dev.kafkaspark.internal.tools.Clients;
 import dev.kafkaspark.internal.workload.SeqSet;
 import java.time.Duration;
@@ -137,11 +138,22 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
         }
         CountDownLatch allSeen = new CountDownLatch(1);
         BatchPrinter printer = new BatchPrinter(narrator, show);
+        // A stop requested while Spark starts is kept for when the job runs: stopping the JVM under a starting
+        // context would only print Spark's internals. Once the job stops, a second request stops at once.
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.Registration stopRequests = Signals.onInterrupt(stop::countDown);
         // Last before the try that stops it: the context and its files must not outlive a failure in between.
-        StreamEngine runner = engine.prepare(settings);
+        StreamEngine runner;
+        try {
+            runner = engine.prepare(settings);
+        } catch (RuntimeException | Error e) {
+            stopRequests.close();
+            throw e;
+        }
         boolean lost = false;
         ExecutorWatch executors = null;
         boolean[] clusterLost = {false}; // read by the stop below: a graceful stop would wait for batches that cannot run
+        JobFailure[] failed = {null}; // the job ended with an error: said in one line, after the stop
         try {
             runner.start(cluster.bootstrapServer, report -> {
                 ledger.onBatch(report);
@@ -174,9 +186,12 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
                 runner.sparkContext().sc().addSparkListener(executors);
             }
             MasterWatch masterWatch = new MasterWatch(master, LOST_MASTER);
-            awaitEnd(allSeen, () -> expect != null && ledger.covers(expected),
-                    () -> runner.sparkContext().sc().isStopped() || masterWatch.lost(), narrator);
-            if (runner.sparkContext().sc().isStopped()) {
+            awaitEnd(stop, allSeen, () -> expect != null && ledger.covers(expected),
+                    () -> runner.sparkContext().sc().isStopped() || masterWatch.lost()
+                            || (failed[0] = jobFailure(runner)) != null, narrator);
+            if (failed[0] != null) {
+                clusterLost[0] = true; // nothing runs that a graceful stop could finish
+            } else if (runner.sparkContext().sc().isStopped()) {
                 narrator.step("the Spark cluster ended this application (see %s): stopping", Cli.logPlace());
                 lost = true;
                 clusterLost[0] = true;
@@ -192,11 +207,12 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
                 narrator.step("stopping without finishing the running batch: no executor is running");
                 clusterLost[0] = true;
             }
-            if (!clusterLost[0]) {
+            if (!clusterLost[0] && failed[0] == null) {
                 narrator.step(brokers.reachable() ? "stopping (finishing the running batch)"
                         : "stopping without finishing the running batch: its brokers are gone");
             }
         } finally {
+            stopRequests.close();
             BrokerWatch watch = brokers;
             if (watch != null) {
                 watch.close();
@@ -206,6 +222,9 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
                     : "finishing the running batch",
                     // A graceful stop would wait for a batch that waits for the gone brokers.
                     () -> runner.stop(!clusterLost[0] && (watch == null || watch.reachable())));
+        }
+        if (failed[0] != null) {
+            throw failed[0];
         }
         narrator.stopped("stream", "%s stopped", engine.title());
         // Executors that kept failing are a failed run, however it was stopped (by a stop request, or by the master
@@ -220,15 +239,24 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
         return missing == 0 ? 0 : Cli.FAILURE;
     }
 
+    /** The error the job ended with, if it ended with one; null while it runs. */
+    private static JobFailure jobFailure(StreamEngine runner) {
+        try {
+            runner.awaitTermination(1);
+            return null;
+        } catch (JobFailure f) {
+            return f;
+        }
+    }
+
     /**
-     * Waits for a stop request, the end of --duration, every expected record processed, or the Spark context ended
-     * under the stream (its cluster is gone).
+     * Waits for a stop request (made since the start, too), the end of --duration, every expected record processed,
+     * or the Spark context ended under the stream (its cluster is gone).
      */
-    private void awaitEnd(CountDownLatch allSeen, java.util.function.BooleanSupplier covered,
+    private void awaitEnd(CountDownLatch stop, CountDownLatch allSeen, java.util.function.BooleanSupplier covered,
             java.util.function.BooleanSupplier contextGone, Narrator narrator) {
         long limit = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-        CountDownLatch stop = new CountDownLatch(1);
-        try (Signals.Registration ignored = Signals.onInterrupt(stop::countDown)) {
+        try {
             while (System.nanoTime() < limit && !contextGone.getAsBoolean()) {
                 if (stop.await(100, TimeUnit.MILLISECONDS) || allSeen.getCount() == 0) {
                     break;
@@ -240,39 +268,6 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
         if (expect != null) {
             narrator.step("expected %d records: %s", expect, covered.getAsBoolean() ? "all processed, stopping"
                     : stop.getCount() == 0 ? "stop requested before all were processed" : "not all processed");
-        }
-    }
-
-    /** For a {@code spark://} master: whether it has not accepted a connection for a while (checked every second). */
-    private static final class MasterWatch {
-        private final String hostPort;
-        private final long limitNanos;
-        private long unreachableSince = -1;
-        private long lastCheck;
-
-        MasterWatch(String master, Duration limit) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("spark://([^:/,]+):(\\d+)").matcher(master);
-            this.hostPort = m.matches() ? m.group(1) + ":" + m.group(2) : null;
-            this.limitNanos = limit.toNanos();
-        }
-
-        boolean lost() {
-            if (hostPort == null) {
-                return false;
-            }
-            long now = System.nanoTime();
-            if (now - lastCheck < TimeUnit.SECONDS.toNanos(1)) {
-                return unreachableSince >= 0 && now - unreachableSince >= limitNanos;
-            }
-            lastCheck = now;
-            if (Ports.anyListening(hostPort, Duration.ofSeconds(1))) {
-                unreachableSince = -1;
-                return false;
-            }
-            if (unreachableSince < 0) {
-                unreachableSince = now;
-            }
-            return now - unreachableSince >= limitNanos;
         }
     }
 }

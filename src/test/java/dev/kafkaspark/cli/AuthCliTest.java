@@ -67,6 +67,34 @@ class AuthCliTest {
         assertThat(removed.out()).contains("removed: " + writer.principal() + " may WRITE topic " + topic);
     }
 
+    @Test
+    void aQueryWhoseLoginMayNotReadTheTopicSaysSoAndEnds(KafkaSparkEnvironment env, @TempDir Path dir)
+            throws Exception {
+        String b = env.bootstrapServers();
+        String topic = "auth-query-" + UUID.randomUUID().toString().substring(0, 8);
+        env.createTopic(topic, 1);
+        env.sendValues(topic, List.of("seq=0 key=k"));
+        // A login that may write the topic (and so describe it) but not read it: the producer's, as a class uses it.
+        Scram.Login writer = Scram.Login.generate("writer-" + topic);
+        Users.create(env.admin(), b, writer, Duration.ofSeconds(30));
+        String adminConfig = ClientConfigs.write(dir, b, Internals.cluster(env).scram().orElseThrow().admin())
+                .get(0).toString();
+        assertThat(CliTest.run("acls", "--add", "--allow-principal", writer.principal(), "--operation", "WRITE",
+                "--topic", topic, "--bootstrap-server", b, "--command-config", adminConfig).code()).isZero();
+        java.util.Set<String> before = dev.kafkaspark.Leaks.tempEntries();
+
+        Run r = CliTest.run("stream", "--engine", "structured", "--topic", topic, "--bootstrap-server", b, "--user",
+                writer.user(), "--password", writer.password(), "--no-ui", "--batch-interval", "500ms",
+                "--duration", "90s");
+
+        assertOneLine(r, "not allowed: this login may not READ topic " + topic);
+        assertThat(r.out()).doesNotContain("Structured Streaming stopped");
+        java.util.Set<String> after = dev.kafkaspark.Leaks.tempEntries();
+        after.removeAll(before);
+        after.removeIf(dev.kafkaspark.Leaks::nativeLibrary);
+        assertThat(after).as("temp entries left by the failed query").isEmpty();
+    }
+
     private static Run produce(String bootstrap, String topic, String... login) {
         InputStream stdin = System.in;
         try {

@@ -2,6 +2,7 @@ package dev.kafkaspark.cli.launch;
 
 import dev.kafkaspark.cli.Cli;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.support.RunTempDir;
 import dev.kafkaspark.internal.support.TempDir;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -53,6 +54,7 @@ public final class BoundedStop {
             narrator.step("%s did not stop within %d s: exiting without it (%d temp director%s removed)", what,
                     LIMIT.toSeconds(), removed, removed == 1 ? "y" : "ies");
             narrator.flush(); // the console has said it all before the process ends without its shutdown hooks
+            RunTempDir.remove();
             Runtime.getRuntime().halt(Cli.FAILURE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.kafkaspark.cli.launch;
 
 import dev.kafkaspark.cli.Cli;
 import dev.kafkaspark.cli.Main;
+import dev.kafkaspark.internal.support.RunTempDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -168,6 +169,9 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             child.destroy();
             return 130;
+        } finally {
+            // What the child left in its temp directory (it was killed, or stopped without waiting) goes now.
+            RunTempDir.removeQuietly(RunTempDir.of(Path.of(System.getProperty("java.io.tmpdir")), child.pid()));
         }
         if (writing != null && Files.exists(writing)) {
             // Only a run that went all the way loaded every class a demo needs; keep its archive only.

@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli.launch;
 
+import dev.kafkaspark.internal.support.RunTempDir;
 import dev.kafkaspark.internal.support.TempDir;
 import java.time.Duration;
 import java.util.Deque;
@@ -83,6 +84,7 @@ public final class Signals {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
+                    RunTempDir.remove(); // the shutdown hooks that would have hung
                     Runtime.getRuntime().halt(128 + signal);
                 }, "stop-guard");
                 guard.setDaemon(true);

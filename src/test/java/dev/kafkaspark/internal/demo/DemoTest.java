@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kafkaspark.Leaks;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.stream.StreamEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The whole demo in this JVM, stopped by its record count and by a stop request (what Ctrl-C sends). */
 class DemoTest {
@@ -52,5 +55,30 @@ class DemoTest {
         assertThat(result.missing()).as(out.toString()).isZero();
         assertThat(result.duplicated()).isZero();
         assertThat(out.toString()).contains("stop requested");
+    }
+
+    @Test
+    void aQueryThatFailsEndsTheDemoWithItsCauseInOneLine(@TempDir Path dir) {
+        // The class keeps a checkpoint and uses it against a new cluster, whose topic has fewer records.
+        Path checkpoint = dir.resolve("checkpoint");
+        String topic = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoResult first = new Demo(structured(topic, checkpoint, 40), new Narrator(new PrintWriter(new StringWriter(),
+                true))).run();
+        assertThat(first.clean()).isTrue();
+        Leaks leaks = Leaks.snapshot();
+        StringWriter out = new StringWriter();
+
+        DemoResult again = new Demo(structured(topic, checkpoint, 4), new Narrator(new PrintWriter(out, true))).run();
+
+        assertThat(again.clean()).isFalse();
+        assertThat(again.failure()).as(out.toString()).startsWith("Structured Streaming failed: the checkpoint's"
+                + " offsets are ahead of the topic").contains("use a new --checkpoint").doesNotContain("\n");
+        leaks.assertNoTempFilesLeft();
+    }
+
+    private static DemoSettings structured(String topic, Path checkpoint, long records) {
+        return DemoSettings.builder().topic(topic).partitions(1).batchInterval(Duration.ofMillis(500)).rate(1000)
+                .keys(5).records(records).anyFreePorts().ui(false).show(0).engine(StreamEngine.Kind.STRUCTURED)
+                .checkpoint(checkpoint).build();
     }
 }

@@ -10,6 +10,7 @@ import dev.kafkaspark.internal.spark.AlignedClock;
 import dev.kafkaspark.internal.spark.LocalSpark;
 import dev.kafkaspark.internal.spark.SparkLine;
 import dev.kafkaspark.internal.stream.DirectStreamParams;
+import dev.kafkaspark.internal.stream.JobFailure;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
 import java.util.List;
@@ -207,6 +208,13 @@ public final class StreamingRunner implements StreamEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } catch (RuntimeException e) { // the error a batch reported: the context is done for
+            synchronized (this) {
+                if (ssc != streamingContext || closed) {
+                    return false; // a context a restart or stop replaced
+                }
+            }
+            throw JobFailure.of(StreamEngine.Kind.DSTREAM, settings.topic(), false, e);
         }
     }
 

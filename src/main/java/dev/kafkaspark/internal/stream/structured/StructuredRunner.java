@@ -8,6 +8,7 @@ import dev.kafkaspark.internal.delivery.BatchStore;
 import dev.kafkaspark.internal.delivery.Checkpoints;
 import dev.kafkaspark.internal.delivery.Guarantee;
 import dev.kafkaspark.internal.spark.LocalSpark;
+import dev.kafkaspark.internal.stream.JobFailure;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.internal.stream.dstream.StreamingJob;
@@ -208,7 +209,7 @@ public final class StructuredRunner implements StreamEngine {
                 return ended && q == query && !closed; // not the query a restart or stop replaced
             }
         } catch (StreamingQueryException e) {
-            throw new IllegalStateException("the Structured Streaming query failed: " + e.message(), e);
+            throw JobFailure.of(StreamEngine.Kind.STRUCTURED, settings.topic(), settings.checkpoint() != null, e);
         }
     }
 
