@@ -157,6 +157,55 @@ class ClassMistakesIT {
     }
 
     @Test
+    void aSecondSecuredBrokerWritesLoginsOfItsOwnAndEachGoesWithItsBroker(@TempDir Path work) {
+        String logins = "logins .*: (\\S+) \\(admin, a super user\\), (\\S+), (\\S+); removed when this broker stops.*";
+        try (JarProcess first = JarProcess.start(work, null, "broker", "--auth", "scram", "--port", "0", "--zk-port",
+                "0")) {
+            Matcher firstFiles = first.awaitLine(logins, STEP);
+            String firstBootstrap = first.awaitLine("clients connect with --bootstrap-server (\\S+);", STEP).group(1);
+            Path firstAdmin = Path.of(firstFiles.group(1));
+            try (JarProcess second = JarProcess.start(work, null, "broker", "--auth", "scram", "--port", "0",
+                    "--zk-port", "0")) {
+                Path secondAdmin = Path.of(second.awaitLine(logins, STEP).group(1));
+                assertThat(secondAdmin).isNotEqualTo(firstAdmin);
+                // The class's first terminal still logs in with its own file.
+                JarProcess list = JarProcess.run(work, null, STEP, "topics", "--list", "--bootstrap-server",
+                        firstBootstrap, "--command-config", firstAdmin.toString());
+                assertThat(list.exitCode()).as(list.transcript()).isZero();
+                assertThat(second.stop(STEP)).as(second.transcript()).isZero();
+                assertThat(secondAdmin).doesNotExist();
+                assertThat(firstAdmin).exists();
+                second.assertTempDirEmpty();
+            }
+            assertThat(first.stop(STEP)).as(first.transcript()).isZero();
+            for (int i = 1; i <= 3; i++) {
+                assertThat(Path.of(firstFiles.group(i))).as("a login file of the stopped cluster").doesNotExist();
+            }
+            first.assertTempDirEmpty();
+        }
+    }
+
+    @Test
+    void aSecuredBrokerStoppedWhileItStartsFinishesItsStartThenStopsLeavingNothing(@TempDir Path work) {
+        try (JarProcess broker = JarProcess.start(work, null, "broker", "--auth", "scram", "--port", "0", "--zk-port",
+                "0")) {
+            // Ctrl-C in the first seconds, while ZooKeeper and the broker start.
+            await("ZooKeeper to be starting").atMost(STEP).until(() -> broker.log().contains("ZooKeeper"));
+            broker.signal("TERM");
+            assertThat(broker.awaitExit(STEP)).as(broker.transcript()).isZero();
+            assertThat(broker.err()).as(broker.transcript()).isEmpty();
+            assertThat(broker.out()).as(broker.transcript()).last().asString()
+                    .endsWith("Kafka broker 0 stopped, and ZooKeeper; its files are removed");
+            Matcher files = java.util.regex.Pattern.compile(".*logins .*: (\\S+) \\(admin, a super user\\), .*")
+                    .matcher(String.join("\n", broker.out()));
+            if (files.find()) {
+                assertThat(Path.of(files.group(1))).as("the stopped cluster's admin login").doesNotExist();
+            }
+            broker.assertTempDirEmpty();
+        }
+    }
+
+    @Test
     void aStopDuringTheStreamsStartUpStopsItAsOneLaterInTheRunWould(@TempDir Path work) {
         try (JarProcess broker = JarProcess.start(work, null, "broker", "--port", "0", "--zk-port", "0")) {
             String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);

@@ -93,6 +93,8 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "A broker setting, as in server.properties (repeatable).")
     Map<String, String> properties = new HashMap<>();
 
+    private List<Path> loginFiles = List.of();
+
     @Override
     public Integer call() {
         requireOptionsOfMode();
@@ -115,13 +117,17 @@ public final class BrokerCommand implements Callable<Integer> {
                 mode == ClusterMode.KRAFT ? controllerPort : zkPort, port, brokerId, brokers, dataDir, properties,
                 auth == KafkaAuth.SCRAM ? Scram.generate() : null);
         try {
-            return BrokerRun.run(mode, narrator, options, ByLauncher.STOPPING, started -> {
+            return BrokerRun.run(mode, narrator, options, ByLauncher.fromNow(), started -> {
                 if (auth == KafkaAuth.SCRAM) {
                     logins(started, narrator);
                 }
             });
         } catch (BrokerIds.TakenException e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            if (!configDirChosen()) {
+                ClientConfigs.remove(loginFiles);
+            }
         }
     }
 
@@ -134,10 +140,20 @@ public final class BrokerCommand implements Callable<Integer> {
                         + " broker and admin users only)" : "ZooKeeper is not protected: it listens on 127.0.0.1 only");
         Access.Logins logins = Access.grant(cluster, aclTopic, StreamingSettings.DEFAULT_GROUP);
         Access.aclLines(logins, aclTopic, StreamingSettings.DEFAULT_GROUP).forEach(l -> narrator.step("%s", l));
-        List<Path> files = ClientConfigs.write(configDir, cluster.bootstrapServers(), scram.admin(),
-                logins.producer(), logins.spark());
+        // The usual port's cluster keeps the walkthrough's names; another one (a second class cluster) its own.
+        int port = cluster.brokers().get(0).port();
+        List<Path> files = ClientConfigs.write(configDir, port == 9092 ? "" : "-" + port, cluster.bootstrapServers(),
+                scram.admin(), logins.producer(), logins.spark());
+        loginFiles = files;
         narrator.step("logins (readable by you only; give one to a tool with --command-config FILE): %s (admin, a"
-                + " super user), %s, %s", files.get(0), files.get(1), files.get(2));
+                + " super user), %s, %s; %s", files.get(0), files.get(1), files.get(2), configDirChosen()
+                        ? "they stay in " + configDir + " after this broker stops"
+                        : "removed when this broker stops, as its cluster's passwords go with it");
+    }
+
+    private boolean configDirChosen() {
+        return spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--config-dir");
     }
 
     /** Options of the other mode are mistakes: say which, and what to do instead. */

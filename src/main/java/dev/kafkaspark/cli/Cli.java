@@ -98,7 +98,8 @@ public final class Cli {
                 return USAGE;
             }
             java.util.Optional<String> denied = Denials.explain(ex, cmd.getCommandName(),
-                    cmd.getParseResult() == null ? null : cmd.getParseResult().matchedOptionValue("--topic", null));
+                    cmd.getParseResult() == null ? null : cmd.getParseResult().matchedOptionValue("--topic", null),
+                    ClusterOptions.userOf(cmd.getParseResult()));
             if (denied.isPresent()) {
                 err.println("error: " + denied.get());
                 err.flush();

@@ -24,11 +24,20 @@ final class ClientConfigs {
 
     /** Writes (or replaces) a file per login in {@code dir}; returns their paths, in the logins' order. */
     static List<Path> write(Path dir, String bootstrap, Scram.Login... logins) {
+        return write(dir, "", bootstrap, logins);
+    }
+
+    /**
+     * As {@link #write(Path, String, Scram.Login...)}, the files named {@code client-<user><suffix>.properties}: a
+     * cluster other than the one on the usual port writes files of its own, so a second secured broker never
+     * replaces the first one's logins.
+     */
+    static List<Path> write(Path dir, String suffix, String bootstrap, Scram.Login... logins) {
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(dir);
             for (Scram.Login login : logins) {
-                Path file = dir.resolve("client-" + login.user() + ".properties");
+                Path file = dir.resolve("client-" + login.user() + suffix + ".properties");
                 StringBuilder text = new StringBuilder("# Kafka client login as ").append(login.user())
                         .append(" for the brokers at ").append(bootstrap).append(", written by 'broker --auth scram'\n");
                 login.clientProperties().forEach((k, v) -> text.append(k).append('=')
@@ -48,5 +57,16 @@ final class ClientConfigs {
             throw new UncheckedIOException("could not write the client logins to " + dir + ": " + e.getMessage(), e);
         }
         return files;
+    }
+
+    /** Removes the files (their passwords belong to a cluster that is gone); what cannot be removed stays. */
+    static void remove(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Owner-only files in the user's own directory: nothing to do but leave it.
+            }
+        }
     }
 }

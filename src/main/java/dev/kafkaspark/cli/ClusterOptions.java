@@ -71,4 +71,29 @@ public final class ClusterOptions {
         p.stringPropertyNames().forEach(k -> login.put(k, p.getProperty(k)));
         return login;
     }
+
+    /**
+     * The user a command line logs in as, for hints: its {@code --user}, or the user named in its
+     * {@code --command-config} file; null when it names none (or the file cannot be read).
+     */
+    static String userOf(picocli.CommandLine.ParseResult parsed) {
+        if (parsed == null) {
+            return null;
+        }
+        String user = parsed.matchedOptionValue("--user", null);
+        if (user != null) {
+            return user;
+        }
+        Path file = parsed.matchedOptionValue("--command-config", null);
+        if (file == null) {
+            return null;
+        }
+        try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("username=\\\\?\"([^\"\\\\]+)")
+                    .matcher(Files.readString(file, StandardCharsets.UTF_8));
+            return m.find() ? m.group(1) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
 }

@@ -63,8 +63,9 @@ public final class ProduceCommand extends TopicClientCommand implements Callable
 
     private void report(PrintWriter err, ConsoleProducer producer, String how) {
         err.printf("sent %d record(s) to %s%s%s%n", producer.acknowledged(), topicOption.topic, how,
-                producer.failed() > 0 ? "; " + producer.failed() + " failed: " + Cli.oneLine(producer.failure())
-                        : "");
+                producer.failed() > 0 ? "; " + producer.failed() + " failed: " + Denials.explain(producer.failure(),
+                        "produce", topicOption.topic, ClusterOptions.userOf(spec.commandLine().getParseResult()))
+                        .orElseGet(() -> Cli.oneLine(producer.failure())) : "");
         err.flush();
     }
 

@@ -218,8 +218,8 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
                 watch.close();
             }
             BoundedStop.run(narrator, "the streaming job", () -> watch != null && !watch.reachable()
-                    ? "its running batch waits for the brokers at " + cluster.bootstrapServer + ", which are gone"
-                    : "finishing the running batch",
+                    ? "its Kafka consumers wait for the brokers at " + cluster.bootstrapServer + ", which are gone"
+                    : clusterLost[0] ? "stopping what still runs" : "finishing the running batch",
                     // A graceful stop would wait for a batch that waits for the gone brokers.
                     () -> runner.stop(!clusterLost[0] && (watch == null || watch.reachable())));
         }

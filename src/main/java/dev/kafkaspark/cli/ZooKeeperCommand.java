@@ -31,6 +31,6 @@ public final class ZooKeeperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ZooKeeperRun.run(new Narrator(spec.commandLine().getOut()), port, dataDir, ByLauncher.STOPPING);
+        return ZooKeeperRun.run(new Narrator(spec.commandLine().getOut()), port, dataDir, ByLauncher.fromNow());
     }
 }

@@ -68,6 +68,32 @@ class AuthCliTest {
     }
 
     @Test
+    void theHintsNameTheUserTheFileAndAPrefixForConsoleGroups(KafkaSparkEnvironment env, @TempDir Path dir)
+            throws Exception {
+        String b = env.bootstrapServers();
+        String topic = "hints-" + UUID.randomUUID().toString().substring(0, 8);
+        env.createTopic(topic, 1);
+        Scram.Login reader = Scram.Login.generate("reader-" + topic);
+        Users.create(env.admin(), b, reader, Duration.ofSeconds(30));
+        String readerConfig = ClientConfigs.write(dir, b, reader).get(0).toString();
+
+        Run produced = produce(b, topic, "--command-config", readerConfig);
+        assertThat(produced.code()).isEqualTo(Cli.FAILURE);
+        assertThat(produced.err()).as("a producer refused says which operation, and how to grant it")
+                .contains("not allowed: this login may not WRITE topic " + topic,
+                        "--allow-principal " + reader.principal() + " --operation WRITE --topic " + topic,
+                        "--command-config logs/client-admin.properties");
+        Run listed = CliTest.run("acls", "--list", "--bootstrap-server", b, "--command-config", readerConfig);
+        assertOneLine(listed, "not allowed: this login may not");
+        assertThat(listed.err()).doesNotContain("Request(processor=", "connectionId=")
+                .contains("User:" + reader.user());
+        Run consumed = CliTest.run("consume", "--topic", topic, "--from-beginning", "--max-messages", "1",
+                "--timeout", "5s", "--bootstrap-server", b, "--command-config", readerConfig);
+        assertOneLine(consumed, "not allowed: this login may not READ");
+        assertThat(consumed.err()).contains("User:" + reader.user(), "--command-config logs/client-admin.properties");
+    }
+
+    @Test
     void aQueryWhoseLoginMayNotReadTheTopicSaysSoAndEnds(KafkaSparkEnvironment env, @TempDir Path dir)
             throws Exception {
         String b = env.bootstrapServers();

@@ -25,6 +25,9 @@ public final class BatchPrinter implements BatchListener {
 
     @Override
     public void onBatch(BatchReport report) {
+        if (report.batchId() >= 0 && report.count() == 0) {
+            return; // a Structured Streaming micro-batch that read nothing: the query shows none (DStreams show all)
+        }
         narrator.publish(new Event.BatchCompleted(Narrator.sinceStart(), report, samples));
     }
 }

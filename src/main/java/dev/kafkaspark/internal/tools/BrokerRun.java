@@ -71,7 +71,13 @@ public final class BrokerRun {
     public static int run(ClusterMode clusterMode, Narrator narrator, Options o, Stopping stopping,
             Consumer<KafkaCluster> onStarted) {
         Mode mode = clusterMode == ClusterMode.KRAFT ? new KraftBrokers() : new ZkBrokers();
-        KafkaCluster cluster = mode.start(o);
+        KafkaCluster cluster;
+        try {
+            cluster = mode.start(o);
+        } catch (RuntimeException | Error e) {
+            stopping.abandon();
+            throw e;
+        }
         AtomicBoolean reachable = new AtomicBoolean(true);
         ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "join-watch");

@@ -14,4 +14,8 @@ public interface Stopping {
 
     /** Runs {@code close}, saying what it waits for if it takes long, and giving up at a limit. */
     void stop(Narrator narrator, String what, Supplier<String> waitingFor, Runnable close);
+
+    /** The parts did not start: stop requests are no longer this run's. */
+    default void abandon() {
+    }
 }

@@ -21,10 +21,22 @@ public final class ZooKeeperRun {
      * @return the exit code
      */
     public static int run(Narrator narrator, Integer port, Path dataDir, Stopping stopping) {
-        Ports.Choice choice = Ports.choose("ZooKeeper", port == null ? 2181 : port,
-                port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
-        EmbeddedZooKeeper zk = EmbeddedZooKeeper.start(choice.port(),
-                dataDir == null ? DataDir.temporary("kafka-spark-zk-") : DataDir.kept(dataDir));
+        Ports.Choice choice;
+        try {
+            choice = Ports.choose("ZooKeeper", port == null ? 2181 : port,
+                    port == null ? Ports.Request.PREFERRED : Ports.Request.EXPLICIT);
+        } catch (RuntimeException e) {
+            stopping.abandon();
+            throw e;
+        }
+        EmbeddedZooKeeper zk;
+        try {
+            zk = EmbeddedZooKeeper.start(choice.port(),
+                    dataDir == null ? DataDir.temporary("kafka-spark-zk-") : DataDir.kept(dataDir));
+        } catch (RuntimeException | Error e) {
+            stopping.abandon();
+            throw e;
+        }
         try {
             if (choice.fellBack()) {
                 narrator.step("port 2181 is taken: ZooKeeper uses %d instead", zk.port());
