@@ -124,8 +124,13 @@ class ToolsCliTest {
     @Test
     void missingTopicsAreNamedNotWaitedFor() {
         String topic = randomTopic();
-        assertOneLine(CliTest.run("consume", "--topic", topic, "--bootstrap-server", bootstrap), 1,
-                "topic " + topic + " does not exist");
+        String there = randomTopic();
+        assertThat(CliTest.run("topics", "--create", "--topic", there, "--bootstrap-server", bootstrap).code())
+                .isZero();
+        Run consume = CliTest.run("consume", "--topic", topic, "--bootstrap-server", bootstrap);
+        assertOneLine(consume, 1, "topic " + topic + " does not exist");
+        assertThat(consume.err()).as("a misspelled name is plain to see beside the topics there are")
+                .containsPattern("\\(topics here: [^)]*" + there);
         assertOneLine(CliTest.run("stream", "--topic", topic, "--bootstrap-server", bootstrap), 1,
                 "topic " + topic + " does not exist");
         assertOneLine(CliTest.run("produce", "--topic", topic, "--bootstrap-server", bootstrap), 1,

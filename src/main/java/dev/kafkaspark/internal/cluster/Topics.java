@@ -106,7 +106,7 @@ public final class Topics {
             return all.get(name);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new UnknownTopicException(name);
+                throw new UnknownTopicException(name, existing(admin, deadline));
             }
             throw new IllegalStateException("could not describe topic " + name + ": " + e.getCause().getMessage(),
                     e.getCause());
@@ -115,6 +115,19 @@ public final class Topics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing topic " + name, e);
+        }
+    }
+
+    /** The topics there are (internal ones left out), if the brokers say in time. */
+    private static java.util.Optional<java.util.Set<String>> existing(Admin admin, long deadline) {
+        try {
+            return java.util.Optional.of(admin.listTopics().names().get(Math.max(1, remaining(deadline)),
+                    TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
         }
     }
 
@@ -150,6 +163,16 @@ public final class Topics {
         /** @param name the missing topic */
         public UnknownTopicException(String name) {
             super("topic " + name + " does not exist: create it first (topics --create --topic " + name + ")");
+        }
+
+        /**
+         * @param name the missing topic
+         * @param existing the topics there are (a misspelled name is then plain to see), when they could be listed
+         */
+        public UnknownTopicException(String name, java.util.Optional<java.util.Set<String>> existing) {
+            super("topic " + name + " does not exist" + existing.map(t -> " (topics here: " + (t.isEmpty() ? "none"
+                    : String.join(", ", new java.util.TreeSet<>(t))) + ")").orElse("") + ": create it first (topics"
+                    + " --create --topic " + name + ")");
         }
     }
 }
