@@ -2,6 +2,7 @@ package dev.kafkaspark.cli;
 
 import dev.kafkaspark.internal.tools.ClusterCheck;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +29,32 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (zookeeper != null) {
-            ClusterCheck.zookeeper(zookeeper).forEach(out::println);
+            List<String> registered;
+            try {
+                registered = ClusterCheck.zookeeper(zookeeper);
+            } catch (IllegalStateException noZooKeeper) {
+                throw withoutZooKeeper(noZooKeeper);
+            }
+            registered.forEach(out::println);
         }
         ClusterCheck.kafka(cluster.bootstrapServer, cluster.login()).forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    /** No ZooKeeper where one was asked for: a cluster in KRaft mode at the bootstrap address is the likely reason. */
+    private RuntimeException withoutZooKeeper(IllegalStateException noZooKeeper) {
+        List<String> kafka;
+        try {
+            kafka = ClusterCheck.kafka(cluster.bootstrapServer, cluster.login());
+        } catch (RuntimeException e) {
+            return noZooKeeper;
+        }
+        if (kafka.stream().noneMatch(l -> l.contains("mode: KRaft"))) {
+            return noZooKeeper;
+        }
+        return new IllegalStateException("no ZooKeeper at " + zookeeper + ", and the cluster at "
+                + cluster.bootstrapServer + " runs without one (KRaft mode: its controller quorum keeps the metadata):"
+                + " drop --zookeeper ('check' alone shows the quorum)", noZooKeeper);
     }
 }

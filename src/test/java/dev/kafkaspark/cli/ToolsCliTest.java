@@ -224,6 +224,9 @@ class ToolsCliTest {
             assertThat(r.out()).contains("mode: KRaft (no ZooKeeper", "broker 0 at", "(active controller)",
                     "controller quorum: voters 0; active controller (the leader): node 0",
                     "cluster id: " + kraft.cluster().clusterId());
+            // The classic walkthrough's habit, against a cluster that has no ZooKeeper.
+            assertOneLine(CliTest.run("check", "--bootstrap-server", kraft.bootstrapServers(), "--zookeeper",
+                    "127.0.0.1:" + Ports.anyFree()), 1, "runs without one (KRaft mode");
         }
     }
 
