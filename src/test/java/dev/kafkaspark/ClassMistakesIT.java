@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kafkaspark.internal.support.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Assumptions;
@@ -136,7 +137,8 @@ class ClassMistakesIT {
             clash.assertTempDirEmpty();
             try (JarProcess joined = JarProcess.start(work, null, "broker", "--mode", "kraft", "--controller",
                     controller, "--node-id", "1", "--port", "0")) {
-                joined.awaitLine("Kafka node 1 \\(broker only\\) started at", STEP);
+                String joinedBootstrap = joined.awaitLine("Kafka node 1 \\(broker only\\) started at"
+                        + " (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
                 joined.awaitLine("joined cluster \\S+ through its controllers at " + controller.replace(".", "\\.")
                         + ": this broker is not a voter", STEP);
                 JarProcess check = JarProcess.run(work, null, STEP, "check", "--bootstrap-server", bootstrap);
@@ -149,6 +151,15 @@ class ClassMistakesIT {
                 assertThat(first.stop(STEP)).as(first.transcript()).isZero();
                 first.assertTempDirEmpty();
                 joined.awaitLine("lost the controllers at " + controller.replace(".", "\\.") + ": .*", STEP);
+                // The class asks the broker that still runs: each tool names the controllers that are gone.
+                for (String[] tool : new String[][] {{"check"}, {"topics", "--create", "--topic", "after-the-quorum"}}) {
+                    List<String> args = new java.util.ArrayList<>(List.of(tool));
+                    args.addAll(List.of("--bootstrap-server", joinedBootstrap));
+                    JarProcess asked = JarProcess.run(work, null, STEP, args.toArray(String[]::new));
+                    assertThat(asked.exitCode()).as(asked.transcript()).isEqualTo(1);
+                    assertThat(asked.err()).as(asked.transcript()).hasSize(1).first().asString()
+                            .contains("but their controllers at " + controller + " do not");
+                }
                 assertStoppedOrGaveUpAtItsLimit(joined, joined.stop(STOP), "Kafka node 1 stopped");
                 joined.assertTempDirEmpty();
                 assertThat(Ports.isFree(Integer.parseInt(bootstrap.split(":")[1]))).isTrue();

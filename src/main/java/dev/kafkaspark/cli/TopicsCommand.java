@@ -3,6 +3,7 @@ package dev.kafkaspark.cli;
 import dev.kafkaspark.internal.cluster.TopicSpec;
 import dev.kafkaspark.internal.cluster.Topics;
 import dev.kafkaspark.internal.tools.Clients;
+import dev.kafkaspark.internal.tools.ClusterCheck;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -100,6 +101,10 @@ public final class TopicsCommand implements Callable<Integer> {
                             + brokers.size() + " broker(s) in the cluster: lower it, or start more brokers"
                             + " (broker --zookeeper ... --broker-id N)");
                 }
+                // Creating needs the controllers: when they are gone, say so rather than wait for the timeout.
+                ClusterCheck.silentControllers(admin, brokers).ifPresent(controllers -> {
+                    throw new IllegalStateException(ClusterCheck.controllersGone(bootstrap, controllers));
+                });
                 Topics.Outcome outcome = Topics.ensure(admin, topicSpec, Clients.TIMEOUT);
                 out.printf("%s topic %s: %d partition(s), replication factor %d%n",
                         outcome == Topics.Outcome.CREATED ? "Created" : "Kept the existing", topic, partitions,

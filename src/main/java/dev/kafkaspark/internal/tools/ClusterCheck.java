@@ -16,10 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -40,6 +43,10 @@ public final class ClusterCheck {
             Node controller = get(cluster.controller());
             Set<String> topics = new TreeSet<>(get(admin.listTopics(new ListTopicsOptions().listInternal(false))
                     .names()));
+            // Asking a quorum that is gone would wait out the timeout to say only that it did not answer.
+            silentControllers(admin, nodes).ifPresent(controllers -> {
+                throw new IllegalStateException(controllersGone(bootstrap, controllers));
+            });
             Optional<QuorumInfo> quorum = quorum(admin);
             // In KRaft mode a broker names some live broker as "controller" to old clients: the quorum's leader is
             // the real one.
@@ -63,6 +70,43 @@ public final class ClusterCheck {
             lines.add("  topics: " + (topics.isEmpty() ? "(none)" : String.join(", ", topics)));
         }
         return lines;
+    }
+
+    /**
+     * The controllers of a KRaft cluster, when none of them answers (they are stopped, or their process is gone); empty
+     * when one answers, in ZooKeeper mode, or when the brokers do not say where their controllers are.
+     */
+    public static Optional<String> silentControllers(Admin admin, Collection<Node> brokers) {
+        if (brokers.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER,
+                Integer.toString(brokers.iterator().next().id()));
+        try {
+            Config config = admin.describeConfigs(List.of(broker)).all().get(Clients.TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS).get(broker);
+            ConfigEntry voters = config.get("controller.quorum.voters");
+            ConfigEntry bootstrap = config.get("controller.quorum.bootstrap.servers");
+            String addresses = voters != null && voters.value() != null && !voters.value().isBlank()
+                    ? voters.value().replaceAll("\\d+@", "")
+                    : bootstrap == null || bootstrap.value() == null ? "" : bootstrap.value();
+            if (addresses.isBlank() || Ports.anyListening(addresses, java.time.Duration.ofSeconds(1))) {
+                return Optional.empty();
+            }
+            return Optional.of(addresses);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** What lost controllers mean, in one line. */
+    public static String controllersGone(String bootstrap, String controllers) {
+        return "the brokers at " + bootstrap + " answer, but their controllers at " + controllers + " do not: the"
+                + " brokers still serve the partitions they lead, but topics cannot be created and leaders cannot move"
+                + " until the controllers are back (start them again)";
     }
 
     /** The KRaft quorum as the brokers report it; empty for a ZooKeeper-mode cluster, which has none. */
