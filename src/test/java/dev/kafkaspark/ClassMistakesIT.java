@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkaspark.internal.support.Ports;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,8 @@ class ClassMistakesIT {
     private static final Duration STOP = Duration.ofSeconds(15);
 
     @Test
-    void zooKeeperStoppedFirstIsNarratedAndTheBrokersStillStopPromptlyLeavingNothing(@TempDir Path work) {
+    void zooKeeperStoppedFirstIsNarratedAndTheBrokersStillStopPromptlyLeavingNothing(@TempDir Path work)
+            throws java.io.IOException {
         try (JarProcess zk = JarProcess.start(work, null, "zookeeper", "--port", "0")) {
             String zookeeper = zk.awaitLine("ZooKeeper started at (127\\.0\\.0\\.1:\\d+)", STEP).group(1);
             try (JarProcess broker0 = JarProcess.start(work, null, "broker", "--zookeeper", zookeeper, "--port", "0");
@@ -36,8 +38,9 @@ class ClassMistakesIT {
                         .group(1);
                 broker1.awaitLine("Kafka broker 1 started at", STEP);
                 // A replicated topic: stopping a broker then needs the controller, and the controller needs ZooKeeper.
-                JarProcess topic = JarProcess.run(work, null, STEP, "topics", "--create", "--topic",
-                        "mistakes-" + UUID.randomUUID().toString().substring(0, 8), "--partitions", "4",
+                String topicName = "mistakes-" + UUID.randomUUID().toString().substring(0, 8);
+                JarProcess topic = JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topicName,
+                        "--partitions", "4",
                         "--replication-factor", "2", "--bootstrap-server", bootstrap);
                 assertThat(topic.exitCode()).as(topic.transcript()).isZero();
 
@@ -46,6 +49,16 @@ class ClassMistakesIT {
                 broker0.awaitLine("lost ZooKeeper at " + zookeeper.replace(".", "\\.") + ": .*leaders cannot move.*",
                         STEP);
                 broker1.awaitLine("lost ZooKeeper at .*", STEP);
+                // The docs say the brokers still serve the partitions they lead: a producer says what it waits for.
+                Path line = Files.writeString(work.resolve("line.txt"), "hello\n");
+                JarProcess produce = JarProcess.run(work, line, STEP, "produce", "--topic", topicName,
+                        "--bootstrap-server", bootstrap, "-p", "request.timeout.ms=4000", "-p",
+                        "delivery.timeout.ms=8000");
+                assertThat(produce.exitCode()).as(produce.transcript()).isEqualTo(1);
+                assertThat(produce.err()).as(produce.transcript())
+                        .anyMatch(l -> l.startsWith("waiting for the brokers to acknowledge 1 record(s): the broker at "
+                                + bootstrap + " answers but does not acknowledge"))
+                        .filteredOn(l -> l.startsWith("sent ")).hasSize(1);
 
                 // Both stopped at once, as a class presses Ctrl-C in both terminals: each may wait out its own limit.
                 for (JarProcess broker : new JarProcess[] {broker1, broker0}) {

@@ -77,29 +77,32 @@ public final class ClusterCheck {
      * when one answers, in ZooKeeper mode, or when the brokers do not say where their controllers are.
      */
     public static Optional<String> silentControllers(Admin admin, Collection<Node> brokers) {
-        if (brokers.isEmpty()) {
-            return Optional.empty();
-        }
-        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER,
-                Integer.toString(brokers.iterator().next().id()));
-        try {
-            Config config = admin.describeConfigs(List.of(broker)).all().get(Clients.TIMEOUT.toMillis(),
-                    TimeUnit.MILLISECONDS).get(broker);
-            ConfigEntry voters = config.get("controller.quorum.voters");
-            ConfigEntry bootstrap = config.get("controller.quorum.bootstrap.servers");
-            String addresses = voters != null && voters.value() != null && !voters.value().isBlank()
-                    ? voters.value().replaceAll("\\d+@", "")
-                    : bootstrap == null || bootstrap.value() == null ? "" : bootstrap.value();
-            if (addresses.isBlank() || Ports.anyListening(addresses, java.time.Duration.ofSeconds(1))) {
+        // Asked of a broker that runs: the list may still name brokers that stopped with the controllers (only a
+        // controller fences them), and one of them would never answer.
+        List<Node> asked = brokers.stream().sorted(java.util.Comparator.comparing(
+                (Node n) -> !Ports.anyListening(n.host() + ":" + n.port(), java.time.Duration.ofMillis(500))))
+                .toList();
+        for (Node node : asked) {
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(node.id()));
+            try {
+                Config config = admin.describeConfigs(List.of(broker)).all().get(3, TimeUnit.SECONDS).get(broker);
+                ConfigEntry voters = config.get("controller.quorum.voters");
+                ConfigEntry bootstrap = config.get("controller.quorum.bootstrap.servers");
+                String addresses = voters != null && voters.value() != null && !voters.value().isBlank()
+                        ? voters.value().replaceAll("\\d+@", "")
+                        : bootstrap == null || bootstrap.value() == null ? "" : bootstrap.value();
+                if (addresses.isBlank() || Ports.anyListening(addresses, java.time.Duration.ofSeconds(1))) {
+                    return Optional.empty();
+                }
+                return Optional.of(addresses);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                // The next broker, if there is one.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return Optional.empty();
             }
-            return Optional.of(addresses);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
+        return Optional.empty();
     }
 
     /** What lost controllers mean, in one line. */
