@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Structured Streaming query that ends with an error says so in one line that names the cause and the fix, and
- * {@code stream} ends with exit code 1 instead of running on in silence; nothing it made is left behind.
+ * {@code stream} ends with exit code 1 instead of running on in silence; nothing it made is left behind. A query
+ * with nothing to read prints nothing, as the walkthrough says.
  */
 @KafkaSparkTest(shared = true)
 class StreamFailuresTest {
@@ -66,6 +67,17 @@ class StreamFailuresTest {
         assertOneLine(ended, "Structured Streaming failed: topic " + topic + " is gone");
         assertThat(ended.err()).contains("with a new --checkpoint");
         assertNothingLeft(before);
+    }
+
+    @Test
+    void aQueryOnAnEmptyTopicPrintsNoBatch(KafkaSparkEnvironment env, @TempDir Path dir) {
+        String topic = "empty-" + UUID.randomUUID().toString().substring(0, 8);
+        env.createTopic(topic, 2);
+        Run r = CliTest.run("stream", "--engine", "structured", "--topic", topic, "--bootstrap-server",
+                env.bootstrapServers(), "--checkpoint", dir.resolve("ck").toString(), "--no-ui", "--batch-interval",
+                "500ms", "--duration", "3s");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Structured Streaming stopped").doesNotContain("--- batch");
     }
 
     private static void send(KafkaSparkEnvironment env, String topic, int records) {
