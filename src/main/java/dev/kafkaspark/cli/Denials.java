@@ -1,5 +1,6 @@
 package dev.kafkaspark.cli;
 
+import dev.kafkaspark.internal.demo.Access;
 import java.util.Optional;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
@@ -11,8 +12,6 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
  * error, and how an admin grants it.
  */
 final class Denials {
-
-    private static final String CONSOLE_GROUPS = "console-consumer-";
 
     private Denials() {
     }
@@ -55,8 +54,9 @@ final class Denials {
         } else if (denied instanceof GroupAuthorizationException g) {
             resource = "group " + g.groupId();
             // The console consumer makes a new group each run: a prefix covers them all.
-            grant = g.groupId() != null && g.groupId().startsWith(CONSOLE_GROUPS)
-                    ? "--group " + CONSOLE_GROUPS + " --resource-pattern-type prefixed" : "--group " + g.groupId();
+            grant = g.groupId() != null && g.groupId().startsWith(Access.CONSOLE_GROUPS)
+                    ? "--group " + Access.CONSOLE_GROUPS + " --resource-pattern-type prefixed"
+                    : "--group " + g.groupId();
             operation = "READ";
         } else if (denied instanceof ClusterAuthorizationException && writing && topicOption != null) {
             // An idempotent producer asks the cluster for its producer id: refused when it may write no topic at all.

@@ -40,7 +40,7 @@ public final class Access {
     }
 
     /** The console consumer's groups ({@code consume} without {@code --group}). */
-    static final String CONSOLE_GROUPS = "console-consumer-";
+    public static final String CONSOLE_GROUPS = "console-consumer-";
 
     private Access() {
     }

@@ -11,7 +11,6 @@ import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.demo.DemoResult.StopReason;
 import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.harness.Harness;
-import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.Failures;
 import dev.kafkaspark.internal.workload.SeqSet;
@@ -30,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The all-in-one demo: ZooKeeper, one or more brokers, the topic, a synthetic producer and the Spark Streaming job, in
  * this JVM, built on the {@link Harness} that the public {@code KafkaSparkEnvironment} wraps. It narrates each step,
- * prints every batch, runs its {@link Scenario}, stops on request (or after its record count or duration): the producer first, then a
- * catch-up, then every part in reverse start order through one {@link Closer}; and it checks that Spark processed
+ * prints every batch, runs its {@link Scenario}, stops on request (or after its record count or duration): the
+ * producer first, then a catch-up, then every part in reverse start order through one {@link Closer}; and it checks that Spark processed
  * every record the brokers acknowledged exactly once.
  */
 public final class Demo {
@@ -44,7 +43,6 @@ public final class Demo {
     private final DemoSettings settings;
     private final Narrator narrator;
     private final Ledger ledger = new Ledger();
-    private BatchSeries series;
     private final AtomicInteger stopRequests = new AtomicInteger();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Closer closer = new Closer();
@@ -53,13 +51,11 @@ public final class Demo {
     private KafkaCluster cluster;
     private Access.Logins logins;
     private SyntheticProducer producer;
-    private StreamEngine runner;
-    private BatchStore store;
     private Scenario scenario;
+    private DemoStream stream; // the job, its store and its series: read from it, never copied
     private long zookeeperReadyMs = -1;
     private long brokerReadyMs = -1;
     private long topicReadyMs = -1;
-    private long sparkReadyMs = -1;
 
     /**
      * @param settings what to run
@@ -119,7 +115,7 @@ public final class Demo {
             producer.stopAndFlush(Duration.ofSeconds(30));
             acked = producer.acknowledgedSet();
             lagAtStop = ledger.missingOf(acked);
-            if (runner != null && startFailure == null) {
+            if (stream != null && stream.runner() != null && startFailure == null) {
                 long drainStart = System.nanoTime();
                 drain(acked);
                 drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
@@ -168,25 +164,19 @@ public final class Demo {
                 cluster.allBootstrapServers(), settings.topic().name(), p.rate(), p.keys(), p.records(),
                 p.valueSize(), logins == null ? Map.of() : logins.producer().clientProperties())));
         SyntheticProducer started = producer;
-        closer.register(() -> narrator.stopped("producer", "producer stopped: %d sent, %d acknowledged%s", started.sent(),
-                started.acknowledged(), started.failed() > 0 ? ", " + started.failed() + " failed" : ""));
-        narrator.started("producer", "", "producer started: %s, %d keys, acks=all, idempotent%s", p.flatOut() ? "flat out"
-                : Formats.rate(p.rate()) + " records/s", p.keys(),
+        closer.register(() -> narrator.stopped("producer", "producer stopped: %d sent, %d acknowledged%s",
+                started.sent(), started.acknowledged(), started.failed() > 0 ? ", " + started.failed() + " failed" : ""));
+        narrator.started("producer", "", "producer started: %s, %d keys, acks=all, idempotent%s",
+                p.flatOut() ? "flat out" : Formats.rate(p.rate()) + " records/s", p.keys(),
                 p.records() > 0 ? ", " + p.records() + " records in all" : "");
     }
 
     private void startStream() {
-        DemoStream stream = new DemoStream(settings, narrator, closer, cluster, ledger);
-        try {
-            stream.start(producer, logins);
-        } finally { // what started before a failure is stopped, and judged, as before
-            runner = stream.runner();
-            store = stream.store();
-            series = stream.series();
-            sparkReadyMs = stream.startedMs();
-        }
-        scenario = closer.register(new Scenario(new Scenario.Parts(cluster, stream.watcher(), producer, runner,
-                settings), narrator));
+        // Kept before it starts: what started before a failure is stopped, and judged, as always.
+        stream = new DemoStream(settings, narrator, closer, cluster, ledger);
+        stream.start(producer, logins);
+        scenario = closer.register(new Scenario(new Scenario.Parts(cluster, stream.watcher(), producer,
+                stream.runner(), settings), narrator));
         Duration duration = settings.scenario().duration();
         narrator.step(settings.producer().records() > 0 ? "running until all records are processed; Ctrl-C stops"
                 : duration != null ? "running for " + Formats.duration(duration) + "; Ctrl-C stops"
@@ -208,7 +198,7 @@ public final class Demo {
                 Thread.currentThread().interrupt();
                 return StopReason.INTERRUPTED;
             }
-            if (runner.awaitTermination(1)) {
+            if (stream.runner().awaitTermination(1)) {
                 throw new IllegalStateException("Spark Streaming stopped on its own");
             }
             if (producer.failure() != null) {
@@ -254,6 +244,8 @@ public final class Demo {
     }
 
     private DemoResult summarize(StopReason reason, SeqSet acked, String failure, long lagAtStop, long drainMs) {
+        BatchStore store = stream == null ? null : stream.store();
+        BatchSeries series = stream == null ? null : stream.series();
         Ledger truth = ledger;
         if (store != null) {
             // Exactly-once is judged by what the store holds, not by what the listener happened to see.
@@ -274,7 +266,8 @@ public final class Demo {
         long processed = truth.records() - truth.foreign();
         boolean expectedDuplicates = settings.stream().delivery() == Delivery.AT_LEAST_ONCE && scenario != null
                 && scenario.streamRestarts() > 0 && truth.duplicates() <= truth.replayed();
-        RunMetrics metrics = new RunMetrics(zookeeperReadyMs, brokerReadyMs, topicReadyMs, sparkReadyMs,
+        RunMetrics metrics = new RunMetrics(zookeeperReadyMs, brokerReadyMs, topicReadyMs,
+                stream == null ? -1 : stream.startedMs(),
                 firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), acked.size(), processed,
                 truth.missingOf(acked), truth.duplicates(), producing, processing,
                 producing > 0 ? acked.size() / producing : 0, processing > 0 ? processed / processing : 0,

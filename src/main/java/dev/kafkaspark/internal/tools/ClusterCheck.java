@@ -79,9 +79,11 @@ public final class ClusterCheck {
     public static Optional<String> silentControllers(Admin admin, Collection<Node> brokers) {
         // Asked of a broker that runs: the list may still name brokers that stopped with the controllers (only a
         // controller fences them), and one of them would never answer.
-        List<Node> asked = brokers.stream().sorted(java.util.Comparator.comparing(
-                (Node n) -> !Ports.anyListening(n.host() + ":" + n.port(), java.time.Duration.ofMillis(500))))
-                .toList();
+        // Each probed once: the ones that answer first.
+        java.util.Map<Boolean, List<Node>> answering = brokers.stream().collect(Collectors.partitioningBy(
+                n -> Ports.anyListening(n.host() + ":" + n.port(), java.time.Duration.ofMillis(500))));
+        List<Node> asked = new ArrayList<>(answering.get(true));
+        asked.addAll(answering.get(false));
         for (Node node : asked) {
             ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(node.id()));
             try {
