@@ -117,11 +117,12 @@ class ClassMistakesIT {
             assertThat(started.group(1) + " " + started.group(2)).as(first.transcript()).isEqualTo("9092 2181");
             try (JarProcess second = JarProcess.start(work, null, "broker")) {
                 second.awaitLine("Kafka broker 0 started at", STEP);
-                assertThat(second.out()).anyMatch(l -> l.contains("port 9092 is taken"))
-                        .anyMatch(l -> l.matches(".*this is a new, separate cluster: tools using --bootstrap-server"
-                                + " 127\\.0\\.0\\.1:9092 will not see it; to join the cluster there instead, stop this"
-                                + " one and run 'java -jar \\S*demo\\.jar broker --zookeeper 127\\.0\\.0\\.1:2181"
-                                + " --broker-id 1'"));
+                // The note comes after what started: it asks what holds the ports.
+                second.awaitLine("this is a new, separate cluster: tools using --bootstrap-server"
+                        + " 127\\.0\\.0\\.1:9092 will not see it; to join the cluster there instead, stop this"
+                        + " one and run 'java -jar \\S*demo\\.jar broker --zookeeper 127\\.0\\.0\\.1:2181"
+                        + " --broker-id 1'", STEP);
+                assertThat(second.out()).anyMatch(l -> l.contains("port 9092 is taken"));
                 assertThat(second.stop(STEP)).as(second.transcript()).isZero();
                 second.assertTempDirEmpty();
             }

@@ -202,6 +202,7 @@ public final class Bench {
                 : List.of(mode).contains("scram") ? "-scram" : "";
         List<List<Long>> phases = new ArrayList<>();
         STARTUP_PHASES.forEach(p -> phases.add(new ArrayList<>()));
+        com.fasterxml.jackson.databind.node.ArrayNode each = json.createArrayNode();
         for (int run = 1; run <= runs; run++) {
             narrator.step("start-up, %d ms batches%s: run %d of %d", interval, label, run, runs);
             List<String> args = new ArrayList<>(List.of(mode));
@@ -210,14 +211,20 @@ public final class Bench {
             RunMetrics r = child.demo("startup-" + interval + (env.isEmpty() ? "" : "-" + env.keySet().iterator()
                     .next().toLowerCase(java.util.Locale.ROOT)) + (kraft ? "-kraft" : "") + engine + "-" + run, 180,
                     env, args.toArray(String[]::new));
+            ObjectNode one = each.addObject();
             for (int i = 0; i < STARTUP_PHASES.size(); i++) {
                 phases.get(i).add(STARTUP_PHASES.get(i).value().applyAsLong(r));
+                one.put(STARTUP_PHASES.get(i).key(), STARTUP_PHASES.get(i).value().applyAsLong(r));
             }
+            one.put("first_ack_ms", r.firstAckMs());
+            one.put("first_trigger_ms", r.firstTriggerMs());
+            one.put("interval_ms", interval);
         }
         ObjectNode byPhase = json.createObjectNode();
         for (int i = 0; i < STARTUP_PHASES.size(); i++) {
             byPhase.set(STARTUP_PHASES.get(i).key(), stats(Stats.of(phases.get(i))));
         }
+        byPhase.set("runs", each);
         return byPhase;
     }
 

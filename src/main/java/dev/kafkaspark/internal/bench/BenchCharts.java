@@ -47,6 +47,58 @@ final class BenchCharts {
         return b.append("</svg>\n").toString();
     }
 
+    /**
+     * Each start-up run on one time axis: the parts' phases as thin bars, the first batch Spark ran (its trigger) as a
+     * red tick, the producer's first acknowledged record as a green one, and the first batch with records as the end
+     * of the run's last bar. A red tick before the green one is a lost interval: that batch was empty, and the records
+     * waited for the next.
+     */
+    static String runs(String title, JsonNode runs) {
+        long max = 1;
+        for (JsonNode run : runs) {
+            max = Math.max(max, run.path("first_batch_ms").asLong());
+        }
+        int rowH = 30;
+        int top = 24;
+        int height = top + rowH * runs.size() + 44;
+        double scale = (WIDTH - LEFT - RIGHT - 60) / (double) max;
+        StringBuilder b = open(height);
+        b.append(text(LEFT, 14, "start", title + ": phases (blue: ZooKeeper, broker, topic; orange: Spark),"
+                + " red: first trigger, green: first record acknowledged"));
+        int row = 0;
+        for (JsonNode run : runs) {
+            int y = top + row++ * rowH;
+            long zk = run.path("zookeeper_ready_ms").asLong();
+            long broker = run.path("broker_ready_ms").asLong();
+            long topic = run.path("topic_ready_ms").asLong();
+            long spark = run.path("spark_ready_ms").asLong();
+            long first = run.path("first_batch_ms").asLong();
+            b.append(text(LEFT - 8, y + 15, "end", "run " + row));
+            long[][] spans = {{0, zk}, {zk, broker}, {broker, topic}, {topic, Math.max(topic, spark)},
+                {Math.max(topic, spark), first}};
+            String[] colors = {COLORS[0], "#6f95c8", "#97b4da", COLORS[1], COLORS[2]};
+            for (int i = 0; i < spans.length; i++) {
+                b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"14\""
+                        + " fill=\"%s\"/>%n", LEFT + spans[i][0] * scale, y + 4,
+                        Math.max(1, (spans[i][1] - spans[i][0]) * scale), colors[i]));
+            }
+            mark(b, run.path("first_trigger_ms").asLong(), scale, y, "#c0392b");
+            mark(b, run.path("first_ack_ms").asLong(), scale, y, "#1e8449");
+            b.append(text((int) (LEFT + first * scale + 6), y + 15, "start", String.format(Locale.ROOT, "%,d ms",
+                    first)));
+        }
+        axis(b, top + rowH * runs.size() + 4, max, scale, "ms since the JVM started");
+        return b.append("</svg>\n").toString();
+    }
+
+    private static void mark(StringBuilder b, long ms, double scale, int y, String color) {
+        if (ms > 0) {
+            double x = LEFT + ms * scale;
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\""
+                    + " stroke-width=\"3\"/>%n", x, y, x, y + 22, color));
+        }
+    }
+
     /** Each batch interval's latency distribution: ms against percentile, the x axis as 1/(1-p) on a log scale. */
     static String percentiles(JsonNode latency, long[] intervals) {
         int top = 30;

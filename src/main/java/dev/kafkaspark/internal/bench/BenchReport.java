@@ -207,6 +207,18 @@ public final class BenchReport {
                 .append(". Workloads as defined in docs/performance.md (&quot;The workloads&quot;); every workload ran in a fresh JVM.</p>\n");
         b.append("<h2>Start-up, 2 s batches: when each part was ready (median of the runs)</h2>\n")
                 .append(BenchCharts.timeline(r.get("startup").get("2000")));
+        b.append("<h2>Start-up, run by run: does the first batch hold the first records?</h2>\n");
+        r.get("startup").fields().forEachRemaining(c -> {
+            if (c.getValue().has("runs")) {
+                b.append(BenchCharts.runs(caseTitle(c.getKey()), c.getValue().get("runs")));
+            }
+        });
+        for (String variant : new String[] {"structured", "scram"}) {
+            JsonNode v = r.path(variant).path("startup");
+            if (v.has("runs")) {
+                b.append(BenchCharts.runs(caseTitle("2000-" + variant), v.get("runs")));
+            }
+        }
         firstRun(r).ifPresent(line -> b.append("<p>").append(line).append("</p>\n"));
         kraft(r).ifPresent(line -> b.append("<p>").append(line).append("</p>\n"));
         JsonNode t = r.get("throughput");
@@ -223,6 +235,13 @@ public final class BenchReport {
                 .append(BenchCharts.percentiles(r.get("latency"), latencyIntervals(r.get("latency"))));
         b.append("<h2>All figures</h2>\n<pre>").append(escape(table(r))).append("</pre>\n</body></html>\n");
         return b.toString();
+    }
+
+    /** "2000-no-class-cache" as "2000 ms batches, no class cache". */
+    static String caseTitle(String key) {
+        int dash = key.indexOf('-');
+        return dash < 0 ? key + " ms batches"
+                : key.substring(0, dash) + " ms batches, " + key.substring(dash + 1).replace('-', ' ');
     }
 
     private record Bar(String label, double value) {

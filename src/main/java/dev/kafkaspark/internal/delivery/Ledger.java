@@ -32,6 +32,7 @@ public final class Ledger implements BatchListener {
     private long keyConflicts;
     private long batches;
     private long firstRecordsFinishedMillis = -1;
+    private long firstBatchTimeMillis = -1;
     private long lastRecordsFinishedMillis = -1;
     private final org.HdrHistogram.Histogram latency = new org.HdrHistogram.Histogram(3_600_000L, 3);
     private final org.HdrHistogram.Histogram steadyLatency = new org.HdrHistogram.Histogram(3_600_000L, 3);
@@ -39,6 +40,9 @@ public final class Ledger implements BatchListener {
     @Override
     public synchronized void onBatch(BatchReport report) {
         batches++;
+        if (firstBatchTimeMillis < 0 && report.batchTimeMillis() > 0) {
+            firstBatchTimeMillis = report.batchTimeMillis();
+        }
         boolean firstWithRecords = firstRecordsFinishedMillis < 0 && report.count() > 0;
         for (PartitionSummary p : report.partitions()) {
             records += p.count();
@@ -149,6 +153,11 @@ public final class Ledger implements BatchListener {
     /** Batches seen, empty ones included. */
     public synchronized long batches() {
         return batches;
+    }
+
+    /** The time of the first batch Spark ran (its trigger, wall clock), records or not, or -1. */
+    public synchronized long firstBatchTimeMillis() {
+        return firstBatchTimeMillis;
     }
 
     /** Wall-clock time the first batch that held records finished, or -1. */

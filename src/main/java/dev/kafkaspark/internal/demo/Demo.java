@@ -243,6 +243,10 @@ public final class Demo {
                 : "Spark did not catch up within %s; stopping anyway", Formats.duration(limit));
     }
 
+    private static long sinceStart(long wallMillis) {
+        return wallMillis <= 0 ? -1 : Narrator.sinceStart(wallMillis);
+    }
+
     private DemoResult summarize(StopReason reason, SeqSet acked, String failure, long lagAtStop, long drainMs) {
         BatchStore store = stream == null ? null : stream.store();
         BatchSeries series = stream == null ? null : stream.series();
@@ -268,7 +272,8 @@ public final class Demo {
                 && scenario.streamRestarts() > 0 && truth.duplicates() <= truth.replayed();
         RunMetrics metrics = new RunMetrics(zookeeperReadyMs, brokerReadyMs, topicReadyMs,
                 stream == null ? -1 : stream.startedMs(),
-                firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), acked.size(), processed,
+                firstBatch < 0 ? -1 : Narrator.sinceStart(firstBatch), sinceStart(producer == null ? 0
+                        : producer.firstAckMillis()), sinceStart(ledger.firstBatchTimeMillis()), acked.size(), processed,
                 truth.missingOf(acked), truth.duplicates(), producing, processing,
                 producing > 0 ? acked.size() / producing : 0, processing > 0 ? processed / processing : 0,
                 lagAtStop, drainMs, RunMetrics.Latency.of(ledger.latency()),

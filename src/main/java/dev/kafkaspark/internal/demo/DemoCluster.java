@@ -78,12 +78,16 @@ final class DemoCluster {
         if (kafkaPort.fellBack()) {
             narrator.step("port %d is taken: the first Kafka broker uses %d instead", c.kafkaPort().port(),
                     cluster.brokers().get(0).port());
-            narrator.step("%s", SeparateCluster.note(c.kafkaPort().port(),
-                    !kraft && metadataPort.fellBack() ? c.zkPort().port() : null));
         }
         for (Broker broker : cluster.brokers()) {
-            narrator.started("broker " + broker.brokerId(), broker.bootstrapServers(), kraft ? "Kafka node %d (broker and controller) started at %s"
-                    : "Kafka broker %d started at %s", broker.brokerId(), broker.bootstrapServers());
+            narrator.started("broker " + broker.brokerId(), broker.bootstrapServers(), kraft
+                    ? "Kafka node %d (broker and controller) started at %s" : "Kafka broker %d started at %s",
+                    broker.brokerId(), broker.bootstrapServers());
+        }
+        if (kafkaPort.fellBack()) { // after what started: asking what holds the port may take a few hundred ms
+            narrator.step("%s", kraft ? SeparateCluster.kraftNote(c.kafkaPort().port(), metadataPort.fellBack()
+                    ? c.metadataPort().port() : null) : SeparateCluster.note(c.kafkaPort().port(),
+                            metadataPort.fellBack() ? c.zkPort().port() : null));
         }
         return new Started(cluster, Narrator.sinceStart(cluster.metadataReadyAtMillis()), brokersReady);
     }

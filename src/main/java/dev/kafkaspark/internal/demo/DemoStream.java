@@ -86,6 +86,7 @@ final class DemoStream {
                 : new BatchPrinter(narrator, settings.output().show());
         BatchSeries batches = new BatchSeries(producer);
         series = batches;
+        runner.firstBatchWhen(() -> producer.acknowledged() > 0);
         runner.start(cluster.allBootstrapServers(), report -> {
             ledger.onBatch(report);
             batches.onBatch(report);

@@ -16,6 +16,9 @@ import java.util.List;
  * @param topicReadyMs the topic created, every partition with a leader
  * @param sparkReadyMs the streaming job started
  * @param firstBatchMs the first batch that held records finished
+ * @param firstAckMs the producer's first record acknowledged
+ * @param firstTriggerMs the first batch Spark ran, records or not (its batch time): before {@code firstAckMs}, that
+ *     batch was empty and the first records waited a whole interval more
  * @param produced records the brokers acknowledged
  * @param processed records Spark processed (repeats included)
  * @param missing acknowledged records never processed
@@ -33,7 +36,7 @@ import java.util.List;
  * @param peakRssMb peak resident set size (sampled only for {@code bench}; else 0)
  */
 public record RunMetrics(long zookeeperReadyMs, long brokerReadyMs, long topicReadyMs, long sparkReadyMs,
-        long firstBatchMs, long produced, long processed, long missing, long duplicated, double producingS,
+        long firstBatchMs, long firstAckMs, long firstTriggerMs, long produced, long processed, long missing, long duplicated, double producingS,
         double processingS, double producedPerS, double processedPerS, long lagAtStop, long drainMs,
         Latency latencyMs, Latency steadyLatencyMs, long peakHeapMb, long peakRssMb, List<BatchPoint> batches) {
 

@@ -1,18 +1,26 @@
 package dev.kafkaspark.internal.spark;
 
 import dev.kafkaspark.internal.stream.dstream.StreamingRunner;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.spark.util.Clock;
 
 /**
  * Spark Streaming puts batch boundaries on multiples of the interval on its clock, so a job started just after a
  * boundary waits almost a whole interval for its first batch. This clock, which Spark loads through its own
- * {@code spark.streaming.clock} setting, is the system clock shifted by less than one interval so that a boundary falls
- * right after the job starts. Batches then come every interval as usual; only the grid moves. Only a Spark context
- * created with {@link LocalSpark.Settings#alignedClock()} uses it (the demo's and the stream command's), and only
- * {@link StreamingRunner} moves the grid, before it starts a streaming context, and puts it back when it stops;
- * {@link #toWallClock} maps a batch time back to the real time.
+ * {@code spark.streaming.clock} setting, is the system clock shifted by less than one interval so that the first
+ * boundary falls at the moment the job can take records: when Spark's timer first waits (the stream's consumer is
+ * placed by then), and, when there is a producer in this JVM, once it has a record acknowledged (at most one interval
+ * later). Batches then come every interval as usual; only the grid moves. Shifting the grid just before the start
+ * instead loses a whole interval whenever the start takes longer than the lead, as a cold start does.
+ *
+ * <p>Only a Spark context created with {@link LocalSpark.Settings#alignedClock()} uses it (the demo's and the stream
+ * command's), and only {@link StreamingRunner} arms it, before it starts a streaming context, and puts it back when it
+ * stops; {@link #toWallClock} maps a batch time back to the real time.
  */
 public final class AlignedClock implements Clock {
 
@@ -20,19 +28,42 @@ public final class AlignedClock implements Clock {
     static final String SPARK_SETTING = "spark.streaming.clock";
 
     private static volatile long offsetMillis;
+    /** Each shift of the grid, by the first batch time it applies to: a batch made before a shift keeps its time. */
+    private static final ConcurrentSkipListMap<Long, Long> SHIFTS = new ConcurrentSkipListMap<>();
+    private static volatile boolean armed;
+    private static volatile BooleanSupplier firstRecords = () -> true;
+    private static volatile long firstRecordsWaitMillis;
+    private static final AtomicInteger HURRIED = new AtomicInteger();
 
     /** Spark creates the clock through this constructor. */
     public AlignedClock() {
     }
 
-    /** Shifts the grid so that a boundary of {@code intervalMillis} falls {@code leadMillis} from now. */
-    public static void alignNextBoundary(long intervalMillis, long leadMillis) {
-        long target = System.currentTimeMillis() + leadMillis;
-        offsetMillis = Math.floorMod(-target, intervalMillis);
+    /**
+     * Moves the grid of the next streaming context to start: its first batch runs as soon as Spark's timer first waits
+     * and {@code recordsReady} holds, or {@code maxWaitMillis} after the timer's first wait if it never does.
+     */
+    public static void alignFirstBatch(BooleanSupplier recordsReady, long maxWaitMillis) {
+        firstRecords = recordsReady;
+        firstRecordsWaitMillis = maxWaitMillis;
+        armed = true;
+    }
+
+    /**
+     * For a graceful stop: Spark's timer, once stopped, still waits for the next boundary and then runs one more batch
+     * after that one, up to two whole intervals of waiting for batches that only pick up what is already there. The
+     * next two waits end at once instead, each moving the grid so that its batch's time is now.
+     */
+    public static void hurryStop() {
+        HURRIED.set(2);
     }
 
     /** Puts the grid back on multiples of the interval (no shift). */
     public static void reset() {
+        HURRIED.set(0);
+        SHIFTS.clear();
+        armed = false;
+        firstRecords = () -> true;
         offsetMillis = 0;
     }
 
@@ -41,9 +72,16 @@ public final class AlignedClock implements Clock {
         return AlignedClock.class.getName().equals(conf.get(SPARK_SETTING, ""));
     }
 
-    /** A batch time (on this clock) as real wall-clock time. */
+    /** A batch time (on this clock) as real wall-clock time, with the shift that applied when it was made. */
     public static long toWallClock(long clockMillis) {
-        return clockMillis - offsetMillis;
+        Map.Entry<Long, Long> shift = SHIFTS.floorEntry(clockMillis);
+        return clockMillis - (shift == null ? offsetMillis : shift.getValue());
+    }
+
+    /** Moves the grid so that {@code targetTime} on this clock is now. */
+    private static void moveGrid(long targetTime) {
+        offsetMillis = targetTime - System.currentTimeMillis();
+        SHIFTS.put(targetTime, offsetMillis);
     }
 
     @Override
@@ -58,8 +96,24 @@ public final class AlignedClock implements Clock {
 
     @Override
     public long waitTillTime(long targetTime) {
+        if (armed) { // the timer's first wait: the first batch runs now, or once a record is there
+            armed = false;
+            long giveUp = System.currentTimeMillis() + firstRecordsWaitMillis;
+            while (!firstRecords.getAsBoolean() && System.currentTimeMillis() < giveUp) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                if (Thread.interrupted()) {
+                    throw sneaky(new InterruptedException("clock wait interrupted"));
+                }
+            }
+            moveGrid(targetTime);
+            return targetTime;
+        }
         long now = getTimeMillis();
         while (now < targetTime) {
+            if (HURRIED.getAndUpdate(n -> Math.max(0, n - 1)) > 0) { // a graceful stop: this batch runs now
+                moveGrid(targetTime);
+                return targetTime;
+            }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(targetTime - now, 25)));
             if (Thread.interrupted()) {
                 // Spark's timer stops by interrupting this wait and expects the InterruptedException.

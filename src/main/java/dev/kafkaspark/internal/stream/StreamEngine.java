@@ -72,6 +72,15 @@ public interface StreamEngine extends AutoCloseable {
         start(bootstrapServers, listener, new Guarantee.AtLeastOnce());
     }
 
+    /**
+     * Tells the job when records are there to read (a producer in this JVM has one acknowledged), before
+     * {@link #start}: an engine that can place its first batch lets it wait for that, at most one interval, so the first
+     * batch is not an empty one followed by a whole interval's wait. Without it, the first batch runs as soon as the job
+     * can take records.
+     */
+    default void firstBatchWhen(java.util.function.BooleanSupplier recordsThere) {
+    }
+
     /** Starts reading the topic at the given brokers with the given guarantee. */
     void start(String bootstrapServers, BatchListener listener, Guarantee guarantee);
 

@@ -46,15 +46,15 @@ final class KraftBrokers implements BrokerRun.Mode {
         }
         if (kafka.fellBack()) {
             narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
-            if (controller != null) {
-                narrator.step("%s", SeparateCluster.kraftNote(9092, controller.fellBack() ? 9093 : null));
-            }
         }
         for (KraftNode node : cluster.nodes()) {
             narrator.started("kafka node " + node.brokerId(), node.bootstrapServers(), node.controllerPort() >= 0
                     ? "Kafka node %d (broker and controller) started at %s, controller listener %s"
                     : "Kafka node %d (broker only) started at %s%s", node.brokerId(), node.bootstrapServers(),
                     node.controllerPort() >= 0 ? node.controllerAddress() : "");
+        }
+        if (kafka.fellBack() && controller != null) { // after what started: the note asks what holds the ports
+            narrator.step("%s", SeparateCluster.kraftNote(9092, controller.fellBack() ? 9093 : null));
         }
         if (o.join() != null) {
             narrator.step("joined cluster %s through its controllers at %s: this broker is not a voter; the"

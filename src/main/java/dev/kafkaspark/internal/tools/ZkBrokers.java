@@ -44,14 +44,14 @@ final class ZkBrokers implements BrokerRun.Mode {
         }
         if (kafka.fellBack()) {
             narrator.step("port 9092 is taken: the broker uses %d instead", cluster.brokers().get(0).port());
-            if (zk != null) {
-                narrator.step("%s", SeparateCluster.note(9092, zk.fellBack() ? 2181 : null));
-            }
         }
         for (Broker broker : cluster.brokers()) {
             narrator.started("broker " + broker.brokerId(), broker.bootstrapServers(),
                     "Kafka broker %d started at %s (ZooKeeper %s)", broker.brokerId(), broker.bootstrapServers(),
                     zkConnect);
+        }
+        if (kafka.fellBack() && zk != null) { // after what started: the note asks what holds the ports
+            narrator.step("%s", SeparateCluster.note(9092, zk.fellBack() ? 2181 : null));
         }
     }
 

@@ -72,6 +72,7 @@ public final class SyntheticProducer implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile long startedAtMillis;
     private volatile long lastAckMillis;
+    private volatile long firstAckMillis;
     private final AtomicLong slowestAckMillis = new AtomicLong();
     private final AtomicLong slowAcks = new AtomicLong();
     private volatile boolean running = true;
@@ -150,6 +151,9 @@ public final class SyntheticProducer implements AutoCloseable {
                 }
                 long ackedAt = System.currentTimeMillis();
                 lastAckMillis = ackedAt;
+                if (firstAckMillis == 0) {
+                    firstAckMillis = ackedAt;
+                }
                 long waited = ackedAt - now;
                 if (waited > slowestAckMillis.get()) {
                     slowestAckMillis.accumulateAndGet(waited, Math::max);
@@ -179,6 +183,11 @@ public final class SyntheticProducer implements AutoCloseable {
     /** Wall-clock time of the latest acknowledgement, or 0 before the first. */
     public long lastAckMillis() {
         return lastAckMillis;
+    }
+
+    /** Wall-clock time of the first acknowledgement, or 0 before it. */
+    public long firstAckMillis() {
+        return firstAckMillis;
     }
 
     /** Records the broker acknowledged. */

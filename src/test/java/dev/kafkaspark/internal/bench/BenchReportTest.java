@@ -53,6 +53,18 @@ class BenchReportTest {
     }
 
     @Test
+    void theHtmlPageShowsEachStartUpRunWithItsFirstTriggerAndFirstAcknowledgementMarked() {
+        String html = BenchReport.html(fullRun());
+        assertThat(html).contains("Start-up, run by run", "2000 ms batches, first run", "2000 ms batches, kraft",
+                "2000 ms batches, structured", "red: first trigger, green: first record acknowledged");
+        // 3 runs in each of 4 cases with 3 runs, 1 in the first run's case, 3 each for structured and scram.
+        assertThat(html.split("stroke=\"#c0392b\"", -1)).hasSize(1 + 1 + 4 * 3 + 3 + 3);
+        assertThat(html.split("stroke=\"#1e8449\"", -1)).hasSize(1 + 1 + 4 * 3 + 3 + 3);
+        assertThat(BenchReport.caseTitle("2000-no-class-cache")).isEqualTo("2000 ms batches, no class cache");
+        assertThat(BenchReport.caseTitle("500")).isEqualTo("500 ms batches");
+    }
+
+    @Test
     void theHtmlPageIsSelfContained() {
         String html = BenchReport.html(fullRun());
         assertThat(html).startsWith("<!DOCTYPE html>").contains("when each part was ready", "batch by batch",
@@ -98,6 +110,16 @@ class BenchReportTest {
         for (int i = 0; i < Bench.STARTUP_PHASES.size(); i++) {
             p.putObject(Bench.STARTUP_PHASES.get(i).key()).put("median", at[i]).put("min", at[i] - 50)
                     .put("max", at[i] + 50).put("runs", runs);
+        }
+        var each = p.putArray("runs");
+        for (int run = 0; run < runs; run++) {
+            ObjectNode one = each.addObject();
+            for (int i = 0; i < Bench.STARTUP_PHASES.size(); i++) {
+                one.put(Bench.STARTUP_PHASES.get(i).key(), at[i]);
+            }
+            // The second run lost an interval: its first trigger came before the first acknowledgement.
+            one.put("first_ack_ms", firstBatch - 700).put("first_trigger_ms", firstBatch - (run == 1 ? 2500 : 500))
+                    .put("interval_ms", 2000);
         }
         return p;
     }

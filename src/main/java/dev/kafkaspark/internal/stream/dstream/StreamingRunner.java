@@ -15,6 +15,7 @@ import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +55,7 @@ public final class StreamingRunner implements StreamEngine {
     private final java.util.List<Consumer<BatchTiming>> timingListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile BooleanSupplier firstRecords = () -> true;
 
     private StreamingRunner(StreamingSettings settings, LocalSpark.Lease spark) {
         this.settings = settings;
@@ -152,22 +154,28 @@ public final class StreamingRunner implements StreamEngine {
             @Override
             public void onBatchCompleted(org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted done) {
                 var info = done.batchInfo();
-                long at = info.batchTime().milliseconds();
-                BatchTiming timing = new BatchTiming(aligned ? AlignedClock.toWallClock(at) : at,
-                        info.numRecords(), SparkLine.millis(info.schedulingDelay()),
+                long at = aligned ? AlignedClock.toWallClock(info.batchTime().milliseconds())
+                        : info.batchTime().milliseconds();
+                long started = SparkLine.millis(info.processingStartTime()); // wall clock, as Spark takes it
+                BatchTiming timing = new BatchTiming(at, info.numRecords(), started < 0 ? -1 : started - at,
                         SparkLine.millis(info.processingDelay()));
                 timingListeners.forEach(l -> l.accept(timing));
             }
         });
         streamingContext = ssc;
         if (alignedClock) {
-            AlignedClock.alignNextBoundary(settings.batchInterval().toMillis(), 50);
+            AlignedClock.alignFirstBatch(firstRecords, settings.batchInterval().toMillis());
         }
         ssc.start();
         LOG.info("streaming started: topic {}, group {}, batch {} ms, {} from {}", settings.topic(),
                 settings.groupId(), settings.batchInterval().toMillis(), guarantee.delivery().label(),
                 from.isEmpty() ? "the group's offsets" : from);
         return from;
+    }
+
+    @Override
+    public void firstBatchWhen(BooleanSupplier recordsThere) {
+        firstRecords = recordsThere;
     }
 
     @Override
@@ -231,6 +239,9 @@ public final class StreamingRunner implements StreamEngine {
         closed = true;
         try (spark) {
             if (streamingContext != null) {
+                if (graceful && alignedClock) {
+                    AlignedClock.hurryStop(); // the last batches run now, not at the next two boundaries
+                }
                 streamingContext.stop(false, graceful);
             }
             LOG.info("streaming stopped");
