@@ -26,7 +26,7 @@ class DemoJarIT {
     void processesEveryRecordAndEndsWithACleanSummary(String mode, String engine, @TempDir Path work) {
         String metadataPort = mode.equals("kraft") ? "--controller-port" : "--zk-port";
         try (JarProcess p = JarProcess.run(work, null, Duration.ofSeconds(180), "--mode", mode, "--engine", engine,
-                "--records", "1000", "--rate", "max", "--kafka-port", "0", metadataPort, "0")) {
+                "--records", "1000", "--rate", "max", "--kafka-port", "0", metadataPort, "0", "--web-port", "0")) {
             assertThat(p.exitCode()).as(p.transcript()).isZero();
             assertThat(p.out()).as(p.transcript()).anyMatch(mode.equals("kraft")
                     ? l -> l.contains("KRaft controller quorum started at 127.0.0.1:")
@@ -48,7 +48,7 @@ class DemoJarIT {
     @Test
     void withLoginsAndAclsTheSelfCheckPassesAndNoLogHoldsAPassword(@TempDir Path work) throws Exception {
         try (JarProcess p = JarProcess.run(work, null, Duration.ofSeconds(180), "--auth", "scram", "--records", "1000",
-                "--rate", "max", "--kafka-port", "0", "--zk-port", "0", "--no-ui")) {
+                "--rate", "max", "--kafka-port", "0", "--zk-port", "0", "--no-ui", "--web-port", "0")) {
             assertThat(p.exitCode()).as(p.transcript()).isZero();
             assertThat(p.out()).last().asString()
                     .matches("SUMMARY produced=1000 processed=1000 missing=0 duplicated=0 first-batch-ms=\\d+");

@@ -37,7 +37,7 @@ class LauncherSignalsIT {
 
     private static JarProcess startDemo(Path work) {
         JarProcess p = JarProcess.start(work, null, "--zk-port", "0", "--kafka-port", "0", "--no-ui",
-                "--batch-interval", "500ms", "--rate", "50", "--show", "0");
+                "--web-port", "0", "--batch-interval", "500ms", "--rate", "50", "--show", "0");
         p.awaitLine("running; Ctrl-C stops", START);
         p.awaitLine("--- batch", START);
         return p;
@@ -66,7 +66,7 @@ class LauncherSignalsIT {
     @Test
     void ctrlCTypedInARealTerminalStopsTheDemoOnceWithItsSummary(@TempDir Path work) throws Exception {
         try (JarProcess p = JarProcess.startInTerminal(work, "--zk-port", "0", "--kafka-port", "0", "--no-ui",
-                "--batch-interval", "500ms", "--rate", "50", "--show", "0")) {
+                "--web-port", "0", "--batch-interval", "500ms", "--rate", "50", "--show", "0")) {
             p.awaitLine("running; Ctrl-C stops", START);
             p.awaitLine("--- batch", START);
             List<ProcessHandle> processes = p.handle().descendants().toList();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * testing              the public harness, the one package a user imports
  * harness              what it wraps: the cluster and the Spark context started together (the demo runs on it)
  * tools                the console tools and the broker run loops
+ * web                  the live page: its server, its state, the Kafka view of the web command
  * stream               the engines (stream.dstream, stream.structured)
  * delivery, spark      guarantees, store and ledger; the local Spark context (spark.standalone: a cluster)
  * events               what happens, as typed events on a bus; the console narrative subscribes
@@ -52,7 +53,7 @@ class LayeringTest {
         // Rules over no classes pass vacuously: make sure every layer is really there.
         assertThat(classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
                 .contains("dev.kafkaspark.cli", "dev.kafkaspark.cli.launch", "dev.kafkaspark.testing",
-                        I + "bench", I + "demo", I + "tools", I + "stream", I + "stream.dstream",
+                        I + "bench", I + "demo", I + "tools", I + "web", I + "stream", I + "stream.dstream",
                         I + "stream.structured", I + "delivery", I + "events", I + "harness", I + "spark", I + "spark.standalone", I + "batch",
                         I + "workload", I + "cluster", I + "cluster.zookeeper", I + "cluster.kraft",
                         I + "cluster.auth", I + "support");
@@ -67,6 +68,7 @@ class LayeringTest {
                 .layer("testing").definedBy("dev.kafkaspark.testing..")
                 .layer("harness").definedBy(I + "harness..")
                 .layer("tools").definedBy(I + "tools..")
+                .layer("web").definedBy(I + "web..")
                 .layer("stream").definedBy(I + "stream..")
                 .layer("delivery").definedBy(I + "delivery..")
                 .layer("spark").definedBy(I + "spark..")
@@ -81,11 +83,12 @@ class LayeringTest {
                 .whereLayer("testing").mayOnlyBeAccessedByLayers("cli", "bench", "demo")
                 .whereLayer("harness").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "testing")
                 .whereLayer("tools").mayOnlyBeAccessedByLayers("cli", "demo")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("cli", "demo", "tools")
                 .whereLayer("stream").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "harness")
                 .whereLayer("delivery").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream")
                 .whereLayer("spark").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "harness", "stream")
-                .whereLayer("events").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "tools", "stream")
-                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "demo", "stream", "delivery", "events")
+                .whereLayer("events").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "tools", "web", "stream")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "demo", "web", "stream", "delivery", "events")
                 .whereLayer("workload").mayOnlyBeAccessedByLayers("cli", "bench", "demo", "stream", "delivery",
                         "batch")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "demo", "testing", "harness", "tools")

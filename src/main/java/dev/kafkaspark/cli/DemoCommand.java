@@ -7,7 +7,6 @@ import dev.kafkaspark.internal.demo.Demo;
 import dev.kafkaspark.internal.demo.DemoResult;
 import dev.kafkaspark.internal.demo.DemoSettings;
 import dev.kafkaspark.internal.demo.InvalidSettingException;
-import dev.kafkaspark.internal.events.Event;
 import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.support.RunTempDir;
 import dev.kafkaspark.internal.support.TempDir;
@@ -66,6 +65,11 @@ public final class DemoCommand implements Callable<Integer> {
         Launcher.savingNotice().ifPresent(out::println);
         Narrator narrator = new Narrator(out);
         Demo demo = new Demo(settings, narrator);
+        try {
+            demo.openPage();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         DemoResult result;
         try (Signals.Registration ignored = Signals.onInterrupt(() -> {
             if (demo.requestStop() >= 3) {
@@ -79,13 +83,14 @@ public final class DemoCommand implements Callable<Integer> {
             }
         })) {
             result = demo.run();
+        } catch (RuntimeException | Error e) {
+            demo.closePage(); // what the page showed stays, with the end of the run; the error is reported below
+            throw e;
         }
         if (result.failure() != null) {
             err.println("error: " + result.failure() + " (" + Cli.logHint() + ")");
         }
-        narrator.publish(new Event.Summary(Narrator.sinceStart(),
-                result.summaryLines(settings.output().benchReport())));
-        narrator.flush();
+        demo.publishSummary(result);
         out.flush();
         err.flush();
         return result.clean() ? 0 : Cli.FAILURE;

@@ -9,6 +9,7 @@ import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.testing.KafkaAuth;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.kafkaspark.internal.web.WebSettings;
 import picocli.CommandLine.Option;
 
 /** The all-in-one demo's options; shared by the top-level command and {@code demo}. */
@@ -73,6 +74,14 @@ public final class DemoOptions {
     @Option(names = "--no-ui", negatable = false,
             description = "Do not serve Spark's web UI (default: served on 127.0.0.1:4040 or the next free port).")
     boolean noUi;
+
+    @Option(names = "--web-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
+            description = "Serve the live page (Kafka and Spark side by side) on this port (default: 8080, or the"
+                    + " next free port; 0: any free port).")
+    Integer webPort;
+
+    @Option(names = "--no-web", negatable = false, description = "Do not serve the live page.")
+    boolean noWeb;
 
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
             description = "Spark master (default: ${DEFAULT-VALUE}).")
@@ -154,7 +163,11 @@ public final class DemoOptions {
                             ? ": drop it (--controller-port sets the controller's port)"
                             : ": add --mode kraft, or drop it"));
                 });
+        if (noWeb && webPort != null) {
+            throw new IllegalArgumentException("--no-web and --web-port contradict each other: drop one of them");
+        }
         return DemoSettings.builder().mode(mode).auth(auth)
+                .web(noWeb ? null : webPort == null ? WebSettings.standard() : WebSettings.at(webPort))
                 .controllerPort(controllerPort == null ? PortRequest.preferred(DemoSettings.DEFAULT_CONTROLLER_PORT)
                         : PortRequest.explicit(controllerPort)).topic(topic).partitions(partitions).batchInterval(batchInterval).rate(rate)
                 .keys(keys).records(records == null ? -1 : records).duration(duration)

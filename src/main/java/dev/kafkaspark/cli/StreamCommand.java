@@ -137,7 +137,7 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
             expected.add(i);
         }
         CountDownLatch allSeen = new CountDownLatch(1);
-        BatchPrinter printer = new BatchPrinter(narrator, show);
+        BatchPrinter printer = new BatchPrinter(narrator, show, false);
         // A stop requested while Spark starts is kept for when the job runs: stopping the JVM under a starting
         // context would only print Spark's internals. Once the job stops, a second request stops at once.
         CountDownLatch stop = new CountDownLatch(1);

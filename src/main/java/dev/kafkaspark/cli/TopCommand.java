@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         header = "Kafka and Spark Streaming in one JVM: ZooKeeper, a broker, a topic, a producer and a streaming job.",
         description = {"With no command, runs the all-in-one demo (the same as 'demo').", ""},
         subcommands = {DemoCommand.class, ZooKeeperCommand.class, BrokerCommand.class, CheckCommand.class,
-            TopicsCommand.class, AclsCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamCommand.class, LoadCommand.class, SparkMasterCommand.class, SparkWorkerCommand.class, BenchCommand.class,
+            TopicsCommand.class, AclsCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamCommand.class,
+            WebCommand.class, LoadCommand.class, SparkMasterCommand.class, SparkWorkerCommand.class, BenchCommand.class,
             BenchLimitCommand.class, ClassCacheRunCommand.class,
             CommandLine.HelpCommand.class})
 public final class TopCommand implements Callable<Integer> {

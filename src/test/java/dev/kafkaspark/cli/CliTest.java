@@ -129,11 +129,28 @@ class CliTest {
     @Test
     void anExplicitPortInUseIsAClearError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
-            Run r = run("--zk-port", "0", "--kafka-port", Integer.toString(taken.getLocalPort()), "--no-ui");
+            Run r = run("--zk-port", "0", "--kafka-port", Integer.toString(taken.getLocalPort()), "--no-ui",
+                    "--no-web");
             assertThat(r.code()).isEqualTo(Cli.FAILURE);
             assertThat(r.err()).contains("Kafka port " + taken.getLocalPort() + " is already in use");
             assertThat(r.err().strip().lines()).hasSize(1);
         }
+    }
+
+    @Test
+    void anExplicitWebPortInUseIsAUsageErrorBeforeAnythingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+            Run r = run("--zk-port", "0", "--kafka-port", "0", "--no-ui", "--web-port",
+                    Integer.toString(taken.getLocalPort()));
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).startsWith("error: port " + taken.getLocalPort() + " for the live page is taken:"
+                    + " pick another with --web-port, use --web-port 0 for any free port, or --no-web");
+            assertThat(r.out()).doesNotContain("ZooKeeper started");
+        }
+        Run both = run("--no-web", "--web-port", "0");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--no-web and --web-port contradict each other: drop one of them");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class Invocation {
     public String logName() {
         String command = subcommand().orElse("");
         return switch (command) {
-            case "zookeeper", "stream", "bench", "spark-master", "spark-worker" -> command;
+            case "zookeeper", "stream", "bench", "spark-master", "spark-worker", "web" -> command;
             case "bench-limit" -> "bench";
             case "broker" -> "broker-" + parsed.subcommand().matchedOptionValue("--broker-id", 0);
             case "topics", "produce", "consume", "check", "load" -> "clients";

@@ -60,10 +60,12 @@ final class ChildRun {
 
     /** A demo run to its end, with extra environment variables, and its metrics. */
     RunMetrics demo(String name, long timeoutSeconds, Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "demo";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return RunMetrics.fromJson(report(name, timeoutSeconds, env, all));
+        List<String> all = new ArrayList<>(List.of("demo"));
+        all.addAll(List.of(args));
+        if (!all.contains("--web-port")) {
+            all.add("--no-web"); // the workloads as defined: no page, unless a variant asks for one
+        }
+        return RunMetrics.fromJson(report(name, timeoutSeconds, env, all.toArray(String[]::new)));
     }
 
     /** Runs the command to its end and returns the JSON of its {@code BENCH} line. */

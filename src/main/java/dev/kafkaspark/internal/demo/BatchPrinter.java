@@ -13,14 +13,17 @@ public final class BatchPrinter implements BatchListener {
 
     private final Narrator narrator;
     private final int samples;
+    private final boolean quiet;
 
     /**
      * @param narrator where to publish
      * @param samples how many records of each batch to show
+     * @param quiet the console shows only the status line of each batch (the live page still shows the batch)
      */
-    public BatchPrinter(Narrator narrator, int samples) {
+    public BatchPrinter(Narrator narrator, int samples, boolean quiet) {
         this.narrator = narrator;
         this.samples = samples;
+        this.quiet = quiet;
     }
 
     @Override
@@ -28,6 +31,6 @@ public final class BatchPrinter implements BatchListener {
         if (report.batchId() >= 0 && report.count() == 0) {
             return; // a Structured Streaming micro-batch that read nothing: the query shows none (DStreams show all)
         }
-        narrator.publish(new Event.BatchCompleted(Narrator.sinceStart(), report, samples));
+        narrator.publish(new Event.BatchCompleted(Narrator.sinceStart(), report, samples, quiet));
     }
 }

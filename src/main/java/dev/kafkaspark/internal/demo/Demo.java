@@ -9,19 +9,26 @@ import dev.kafkaspark.internal.delivery.BatchStore;
 import dev.kafkaspark.internal.delivery.Delivery;
 import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.demo.DemoResult.StopReason;
+import dev.kafkaspark.internal.events.Event;
 import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.harness.Harness;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.Failures;
+import dev.kafkaspark.internal.web.LivePage;
+import dev.kafkaspark.internal.web.PageActions;
+import dev.kafkaspark.internal.web.PageInfo;
+import dev.kafkaspark.internal.web.WebSettings;
 import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import dev.kafkaspark.testing.KafkaAuth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +58,12 @@ public final class Demo {
     private KafkaCluster cluster;
     private Access.Logins logins;
     private SyntheticProducer producer;
-    private Scenario scenario;
+    private volatile Scenario scenario; // read by the live page's buttons
     private DemoStream stream; // the job, its store and its series: read from it, never copied
     private long zookeeperReadyMs = -1;
     private long brokerReadyMs = -1;
     private long topicReadyMs = -1;
+    private LivePage page; // the live page, when it is on: open from before the cluster until after the summary
 
     /**
      * @param settings what to run
@@ -86,7 +94,67 @@ public final class Demo {
      * Runs the demo to its end and returns the result. Every part is stopped and every temp directory removed before
      * this returns, whatever happened; a failure before anything ran is thrown.
      */
+    /**
+     * Serves the live page, if the settings ask for it, and says where: before anything else starts, so a browser
+     * opened early shows what the demo waits for. {@link #run} opens it when this was not called.
+     *
+     * @throws IllegalArgumentException when a port the user named for it is taken
+     */
+    public synchronized void openPage() {
+        WebSettings web = settings.output().web();
+        if (web == null || page != null) {
+            return;
+        }
+        DemoSettings.Stream s = settings.stream();
+        page = LivePage.start(web, new PageInfo("demo", settings.topic().name(), s.engine().label(),
+                s.batchInterval().toMillis(), settings.cluster().mode().name().toLowerCase(java.util.Locale.ROOT), "",
+                settings.cluster().auth() == KafkaAuth.SCRAM), new PageActions() {
+                    @Override
+                    public List<String> available() {
+                        return settings.cluster().brokers() > 1
+                                ? List.of("stop-broker", "start-broker", "restart-stream") : List.of("restart-stream");
+                    }
+
+                    @Override
+                    public String run(String action, int broker) {
+                        Scenario now = scenario;
+                        if (now == null) {
+                            throw new IllegalArgumentException("the pipeline is still starting: try again once the"
+                                    + " stream runs");
+                        }
+                        return now.request(action, broker);
+                    }
+                });
+        narrator.bus().subscribe("live page", 10_000, page);
+        narrator.step("live page at %s (Kafka and Spark side by side; --no-web turns it off)", page.url());
+    }
+
+    /** The live page's address (with its token) once {@link #openPage} served it. */
+    public synchronized Optional<String> pageUrl() {
+        return Optional.ofNullable(page).map(LivePage::url);
+    }
+
+    /**
+     * Says how the run went: the summary's lines, on the console and the live page; then tells the page the run is
+     * over and stops serving it, waiting a moment at most for the open pages to get the end.
+     */
+    public void publishSummary(DemoResult result) {
+        narrator.publish(new Event.Summary(Narrator.sinceStart(), result.summaryLines(settings.output().benchReport())));
+        narrator.flush();
+        closePage();
+    }
+
+    /** Stops serving the live page, after telling the open pages the run is over (also when it failed to start). */
+    public synchronized void closePage() {
+        if (page != null) {
+            narrator.flush();
+            page.close();
+            page = null;
+        }
+    }
+
     public DemoResult run() {
+        openPage();
         if (settings.output().benchReport()) {
             Memory.startSampling();
         }
@@ -178,6 +246,14 @@ public final class Demo {
         scenario = closer.register(new Scenario(new Scenario.Parts(cluster, stream.watcher(), producer,
                 stream.runner(), settings), narrator));
         Duration duration = settings.scenario().duration();
+        if (page != null) {
+            List<TopicPartition> partitions = new java.util.ArrayList<>();
+            for (int p = 0; p < settings.topic().partitions(); p++) {
+                partitions.add(new TopicPartition(settings.topic().name(), p));
+            }
+            closer.register(new ProgressSampler(narrator, cluster, settings.topic().name(), partitions, producer,
+                    stream.reached()).start());
+        }
         narrator.step(settings.producer().records() > 0 ? "running until all records are processed; Ctrl-C stops"
                 : duration != null ? "running for " + Formats.duration(duration) + "; Ctrl-C stops"
                         : "running; Ctrl-C stops");

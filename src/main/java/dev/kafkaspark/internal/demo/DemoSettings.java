@@ -112,7 +112,9 @@ public record DemoSettings(Cluster cluster, Topic topic, Producer producer, Stre
      * @param quietBatches only the status line for each batch
      * @param benchReport a machine-readable {@code BENCH {...}} line at the end (for {@code bench})
      */
-    public record Output(int show, boolean quietBatches, boolean benchReport) {
+    /** @param web where the live page listens; {@code null}: no page */
+    public record Output(int show, boolean quietBatches, boolean benchReport,
+            dev.kafkaspark.internal.web.WebSettings web) {
     }
 
     /** Validates across the groups; every message names the setting and the fix. */

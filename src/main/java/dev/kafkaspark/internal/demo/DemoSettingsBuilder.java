@@ -1,5 +1,6 @@
 package dev.kafkaspark.internal.demo;
 
+import dev.kafkaspark.internal.web.WebSettings;
 import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.delivery.Delivery;
 import dev.kafkaspark.internal.demo.DemoSettings.PortRequest;
@@ -40,6 +41,7 @@ public final class DemoSettingsBuilder {
     private Path checkpoint;
     private boolean quietBatches;
     private boolean benchReport;
+    private WebSettings web;
 
     DemoSettingsBuilder() {
     }
@@ -218,6 +220,12 @@ public final class DemoSettingsBuilder {
         return this;
     }
 
+    /** Serves the live page there ({@code null}, the default: no page). @return this */
+    public DemoSettingsBuilder web(WebSettings v) {
+        web = v;
+        return this;
+    }
+
     /** Any free ports, as tests want. @return this */
     public DemoSettingsBuilder anyFreePorts() {
         zkPort = PortRequest.explicit(0);
@@ -235,6 +243,6 @@ public final class DemoSettingsBuilder {
                 new DemoSettings.Producer(rate, keys, records, valueSize),
                 new DemoSettings.Stream(master, group, batchInterval, ui, delivery, storeDir, engine, checkpoint),
                 new DemoSettings.Scenario(duration, killBrokerAfter, restartBrokerAfter, restartStreamAfter),
-                new DemoSettings.Output(show, quietBatches, benchReport));
+                new DemoSettings.Output(show, quietBatches, benchReport, web));
     }
 }

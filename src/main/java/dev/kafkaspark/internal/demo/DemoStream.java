@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -37,6 +38,7 @@ final class DemoStream {
     private BatchStore store;
     private BatchSeries series;
     private long startedMs = -1;
+    private Supplier<Optional<Map<TopicPartition, Long>>> reached = Optional::empty;
 
     DemoStream(DemoSettings settings, Narrator narrator, Closer closer, KafkaCluster cluster, Ledger ledger) {
         this.settings = settings;
@@ -77,13 +79,13 @@ final class DemoStream {
         for (int p = 0; p < settings.topic().partitions(); p++) {
             partitions.add(new TopicPartition(topic, p));
         }
+        reached = store != null || inCheckpoint ? () -> Optional.of(ledger.reachedOffsets())
+                : () -> GroupOffsets.committed(cluster.admin(), s.group());
         LiveStatus status = closer.register(new LiveStatus(narrator, cluster.admin(), partitions, producer, ledger,
-                store != null || inCheckpoint ? () -> Optional.of(ledger.reachedOffsets())
-                        : () -> GroupOffsets.committed(cluster.admin(), s.group()),
-                s.batchInterval().toMillis()));
+                reached, s.batchInterval().toMillis()));
         runner.onBatchTiming(status::onBatch);
-        BatchListener printer = settings.output().quietBatches() ? report -> { }
-                : new BatchPrinter(narrator, settings.output().show());
+        BatchListener printer = new BatchPrinter(narrator, settings.output().show(),
+                settings.output().quietBatches());
         BatchSeries batches = new BatchSeries(producer);
         series = batches;
         runner.firstBatchWhen(() -> producer.acknowledged() > 0);
@@ -113,6 +115,11 @@ final class DemoStream {
         }
         runner.uiUrl().ifPresent(url -> narrator.step("Spark UI at %s (the %s tab charts every batch)", url,
                 s.engine().uiTab()));
+    }
+
+    /** The offsets the job has reached per partition (committed to the group, or its own); empty when unknown. */
+    Supplier<Optional<Map<TopicPartition, Long>>> reached() {
+        return reached;
     }
 
     PartitionWatcher watcher() {

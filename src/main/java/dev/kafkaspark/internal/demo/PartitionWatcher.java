@@ -100,13 +100,19 @@ final class PartitionWatcher implements AutoCloseable {
         }
     }
 
+    /** The topic's partition table now, as the brokers report it. */
+    static List<PartitionRow> describe(Admin admin, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Map<String, TopicDescription> d = admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(5, TimeUnit.SECONDS);
+        return d.get(topic).partitions().stream().sorted(Comparator.comparingInt(TopicPartitionInfo::partition))
+                .map(p -> new PartitionRow(p.partition(), p.leader() == null || p.leader().isEmpty() ? -1
+                        : p.leader().id(), ids(p.replicas()), ids(p.isr()))).toList();
+    }
+
     private List<PartitionRow> fetch() {
         try {
-            Map<String, TopicDescription> d = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(5, TimeUnit.SECONDS);
-            return d.get(topic).partitions().stream().sorted(Comparator.comparingInt(TopicPartitionInfo::partition))
-                    .map(p -> new PartitionRow(p.partition(), p.leader() == null || p.leader().isEmpty() ? -1
-                            : p.leader().id(), ids(p.replicas()), ids(p.isr()))).toList();
+            return describe(admin, topic);
         } catch (ExecutionException | TimeoutException e) {
             lastError = Failures.message(e);
             LOG.warn("could not describe {}: {}", topic, e.toString());

@@ -42,7 +42,7 @@ final class Scenario implements AutoCloseable {
     });
     private final CountDownLatch pending;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private volatile int killedBroker = -1;
+    private volatile int killedBroker = -1; // the one --restart-broker starts again
     private volatile int streamRestarts;
 
     Scenario(Parts parts, Narrator narrator) {
@@ -95,9 +95,64 @@ final class Scenario implements AutoCloseable {
         return streamRestarts;
     }
 
+    /**
+     * Runs a step the live page asked for, on this scenario's thread after any step under way: the same code as the
+     * scheduled ones, narrated the same way. A step that fails is narrated and logged; the run carries on.
+     *
+     * @return what the page says will happen
+     * @throws IllegalArgumentException when the step does not apply now
+     */
+    String request(String action, int broker) {
+        Runnable step;
+        String words;
+        switch (action) {
+            case "stop-broker" -> {
+                requireBroker(broker, true);
+                if (parts.cluster().brokers().stream().filter(b -> b.isRunning()).count() < 2) {
+                    throw new IllegalArgumentException("broker " + broker + " is the last one running: start"
+                            + " another one first");
+                }
+                step = () -> stopBroker(broker);
+                words = "stopping broker " + broker;
+            }
+            case "start-broker" -> {
+                requireBroker(broker, false);
+                step = () -> startBroker(broker);
+                words = "starting broker " + broker;
+            }
+            case "restart-stream" -> {
+                step = this::restartStream;
+                words = "restarting the stream";
+            }
+            default -> throw new IllegalArgumentException("no such action: '" + action + "'");
+        }
+        scheduler.execute(() -> {
+            narrator.event("from the live page: %s", words);
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.error("a step asked for by the live page failed", e);
+                narrator.event("that step failed: %s", dev.kafkaspark.internal.support.Failures.message(e));
+            }
+        });
+        return words;
+    }
+
+    private void requireBroker(int id, boolean running) {
+        if (parts.cluster().brokers().stream().noneMatch(b -> b.brokerId() == id)) {
+            throw new IllegalArgumentException("there is no broker " + id);
+        }
+        if (parts.cluster().broker(id).isRunning() != running) {
+            throw new IllegalArgumentException("broker " + id + " is already " + (running ? "stopped" : "running"));
+        }
+    }
+
     private void killBroker() {
+        stopBroker(PartitionWatcher.busiestLeader(parts.watcher().current()));
+    }
+
+    private void stopBroker(int victim) {
         List<PartitionRow> rows = parts.watcher().current();
-        int victim = PartitionWatcher.busiestLeader(rows);
         long led = rows.stream().filter(r -> r.leader() == victim).count();
         SyntheticProducer producer = parts.producer();
         long retriesBefore = producer.retries();
@@ -165,14 +220,18 @@ final class Scenario implements AutoCloseable {
     }
 
     private void restartBroker() {
-        int broker = killedBroker;
-        if (broker < 0) {
-            return;
+        if (killedBroker >= 0) {
+            startBroker(killedBroker);
         }
+    }
+
+    private void startBroker(int broker) {
         narrator.event("starting broker %d again, with the data it had", broker);
         long t0 = System.nanoTime();
         parts.cluster().broker(broker).restart();
-        killedBroker = -1;
+        if (killedBroker == broker) {
+            killedBroker = -1;
+        }
         narrator.event("broker %d is back at %s after %d ms; it catches up from the leaders", broker,
                 parts.cluster().broker(broker).bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));

@@ -53,7 +53,9 @@ public final class ConsoleNarrative implements Consumer<Event> {
             }
             line(table(e.rows(), e.stopped()));
         } else if (event instanceof Event.BatchCompleted e) {
-            line(batch(e.report(), e.samples()));
+            if (!e.quiet()) {
+                line(batch(e.report(), e.samples()));
+            }
         } else if (event instanceof Event.StatusSample e) {
             line(StatusLine.format(e.inPerSecond(), e.outPerSecond(), e.lag(), e.processingMillis(),
                     e.schedulingDelayMillis()));

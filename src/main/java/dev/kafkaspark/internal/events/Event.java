@@ -59,8 +59,9 @@ public sealed interface Event {
      * A batch the streaming job completed, with its offset ranges and first records.
      *
      * @param samples how many of its first records to show
+     * @param quiet whether the console shows only the status line for it ({@code --quiet-batches}); a page shows it
      */
-    record BatchCompleted(long at, BatchReport report, int samples) implements Event {
+    record BatchCompleted(long at, BatchReport report, int samples, boolean quiet) implements Event {
     }
 
     /**
@@ -69,6 +70,32 @@ public sealed interface Event {
      */
     record StatusSample(long at, double inPerSecond, double outPerSecond, Map<Integer, Long> lag,
             long processingMillis, long schedulingDelayMillis) implements Event {
+    }
+
+    /**
+     * The pipeline once a second, for views that draw it (the console shows none of it): the producer's counts, each
+     * partition's log-end offset and the offset the job has reached, and the brokers.
+     *
+     * @param partitions the topic's partition table now (empty when it cannot be read)
+     * @param reached the offsets the job has reached per partition; {@code null} when they cannot be read (a
+     *     Structured Streaming query keeps them in its checkpoint, not in a group)
+     * @param controller the active controller (ZooKeeper mode) or the quorum's leader (KRaft); {@code -1}: none known
+     * @param voters the KRaft quorum's voters (empty in ZooKeeper mode)
+     */
+    record Progress(long at, long sent, long acknowledged, long retries, long failed, List<PartitionRow> partitions,
+            Map<Integer, Long> endOffsets, Map<Integer, Long> reached, List<BrokerState> brokers, int controller,
+            boolean kraft, List<Integer> voters) implements Event {
+        public Progress {
+            partitions = List.copyOf(partitions);
+            endOffsets = Map.copyOf(endOffsets);
+            reached = reached == null ? null : Map.copyOf(reached);
+            brokers = List.copyOf(brokers);
+            voters = List.copyOf(voters);
+        }
+    }
+
+    /** A broker as views show it: its id, its address and whether it runs. */
+    record BrokerState(int id, String address, boolean running) {
     }
 
     /** A step of a scenario (a broker stopped or started, the stream restarted), marked so it stands out. */
