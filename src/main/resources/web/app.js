@@ -14,12 +14,14 @@
       dropped: 'This page fell behind and was disconnected; it reconnected and shows the state again.',
       stop: 'stop', start: 'start', controller: 'controller', activeController: 'active controller: broker {0}',
       quorum: 'KRaft quorum: voters {0}, leader node {1}', noController: 'no active controller right now',
-      waitingFor: 'waiting: {0}', records: 'records', processing: 'processing', delay: 'delay',
+      waitingFor: 'waiting for {0} to start', records: 'records', processing: 'processing', delay: 'delay',
       produced: 'produced/s', processed: 'processed/s', duration: 'duration', noToken:
         'Buttons need the link with the token the demo printed.', batchHead: '{0}: {1} records, done {2} s after batch time',
       engineLine: '{0}, batches every {1}', dstream: 'Spark Streaming (DStreams)', structured: 'Structured Streaming',
       nobody: 'no consumer group has committed offsets', stopped: 'stopped', running: 'running',
-      kafkaOnly: 'the Kafka half of the page: brokers, topics and consumer groups of {0}'
+      kafkaOnly: 'the Kafka half of the page: brokers, topics and consumer groups of {0}',
+      quorumPart: 'the controller quorum', brokersPart: 'the brokers', producerPart: 'the producer',
+      sparkPart: 'the Spark job', tookWaited: 'processing {0} s, waited {1} s to start'
     },
     ko: {
       title: 'Kafka와 Spark, 실시간', producer: '프로듀서', kafka: 'Kafka', spark: 'Spark', rate: '속도',
@@ -31,12 +33,13 @@
       lost: '연결이 끊겨 다시 연결하는 중', dropped: '이 페이지가 뒤처져 연결이 끊겼습니다. 다시 연결해 현재 상태를 다시 보여 줍니다.',
       stop: '중지', start: '시작', controller: '컨트롤러', activeController: '활성 컨트롤러: 브로커 {0}',
       quorum: 'KRaft 쿼럼: 투표자 {0}, 리더 노드 {1}', noController: '지금은 활성 컨트롤러가 없습니다',
-      waitingFor: '기다리는 중: {0}', records: '레코드', processing: '처리', delay: '지연', produced: '생산/초',
+      waitingFor: '시작을 기다리는 중: {0}', records: '레코드', processing: '처리', delay: '지연', produced: '생산/초',
       processed: '처리/초', duration: '처리 시간', noToken: '버튼을 쓰려면 데모가 출력한 토큰이 있는 링크로 여세요.',
       batchHead: '{0}: 레코드 {1}개, 배치 시각 {2}초 뒤 완료', engineLine: '{0}, {1}마다 배치',
       dstream: 'Spark Streaming (DStream)', structured: '구조적 스트리밍 (Structured Streaming)',
       nobody: '오프셋을 커밋한 컨슈머 그룹이 없습니다', stopped: '중지됨', running: '실행 중',
-      kafkaOnly: '페이지의 Kafka 쪽: {0}의 브로커, 토픽, 컨슈머 그룹'
+      kafkaOnly: '페이지의 Kafka 쪽: {0}의 브로커, 토픽, 컨슈머 그룹',
+      quorumPart: '컨트롤러 쿼럼', brokersPart: '브로커', producerPart: '프로듀서', sparkPart: 'Spark job', tookWaited: '처리 {0}초, 시작까지 {1}초 대기'
     }
   };
   const $ = (s) => document.querySelector(s);
@@ -50,7 +53,8 @@
   let s; // the state drawn, rebuilt from each (re)connection's replay
   function reset() {
     s = { hello: {}, partitions: null, progress: null, lastProgress: null, status: null, brokers: [], ended: false,
-      rates: [[], [], []], lag: [[], []], batchTimes: [[], [], []], lastStatusOut: 0, lastLag: null };
+      rates: [[], [], []], lag: [[], []], batchTimes: [[], [], []], lastStatusOut: 0, lastLag: null, reached: {},
+      started: [] };
     $('#timeline').innerHTML = '';
     $('#batches').innerHTML = '';
     $('#summary-section').hidden = true;
@@ -75,6 +79,7 @@
     setState($('#state').dataset.state);
     drawAbout();
     drawKafka();
+    waiting();
   }
 
   function drawAbout() {
@@ -86,6 +91,7 @@
     if (h.engine) text($('#engine'), t('engineLine', t(h.engine), secs(h.intervalMs).replace(/\.?0+$/, '') + ' s'));
     $('#spark').hidden = !h.engine;
     $('#producer').hidden = h.kind !== 'demo';
+    $('#kafka').hidden = h.kind === 'stream';
     document.querySelectorAll('.arrow').forEach((a) => { a.hidden = h.kind !== 'demo'; });
     $('#restart-stream').hidden = !(h.actions || []).includes('restart-stream');
   }
@@ -151,15 +157,22 @@
         '</td><td class="replicas">' + replicas + '</td><td class="end">' + fmt(end) + '</td>';
       body.appendChild(tr);
     });
+    if (s.hello.kind === 'stream') return;
+    const lag = s.status && s.status.lag ? s.status.lag : {};
+    drawReached(Object.keys(p && p.end ? p.end : {}), (part) => (p.reached ? p.reached[part] : null), (part) => {
+      const r = p.reached ? p.reached[part] : null;
+      return r != null ? Math.max(0, p.end[part] - r) : lag[part];
+    });
+  }
+
+  function drawReached(partitions, reachedOf, lagOf) {
     const reached = $('#reached tbody');
     reached.innerHTML = '';
-    const lag = s.status && s.status.lag ? s.status.lag : {};
-    Object.keys(p && p.end ? p.end : {}).forEach((part) => {
-      const r = p.reached ? p.reached[part] : null;
-      const l = r != null ? Math.max(0, p.end[part] - r) : lag[part];
+    partitions.forEach((part) => {
       const tr = document.createElement('tr');
       tr.dataset.partition = part;
-      tr.innerHTML = '<td>' + part + '</td><td>' + fmt(r) + '</td><td class="lag">' + fmt(l) + '</td>';
+      tr.innerHTML = '<td>' + part + '</td><td>' + fmt(reachedOf(part)) + '</td><td class="lag">' + fmt(lagOf(part)) +
+        '</td>';
       reached.appendChild(tr);
     });
   }
@@ -189,7 +202,26 @@
     drawKafka();
   }
 
+  // Before the pipeline runs: what the demo still waits for, from the parts that said they started.
+  function waiting() {
+    const h = s.hello;
+    if (h.kind !== 'demo') { text($('#waiting'), ''); return; }
+    const has = (prefix) => s.started.some((p) => p.startsWith(prefix));
+    const parts = [[h.mode === 'kraft' ? 'controller quorum' : 'zookeeper', h.mode === 'kraft' ? t('quorumPart') : 'ZooKeeper'],
+      ['broker', t('brokersPart')], ['producer', t('producerPart')], ['stream', t('sparkPart')]];
+    const missing = parts.filter(([prefix]) => !has(prefix)).map(([, name]) => name);
+    text($('#waiting'), missing.length && !s.ended ? t('waitingFor', missing.join(', ')) : '');
+  }
+
   function onStatus(m) {
+    const latest = $('#batches .batch');
+    if (latest && !latest.dataset.timed) { // the status sample that follows a batch carries its timing
+      latest.dataset.timed = '1';
+      const timing = document.createElement('div');
+      timing.className = 'timing';
+      timing.textContent = t('tookWaited', secs(m.processingMs), secs(Math.max(0, m.delayMs)));
+      latest.insertBefore(timing, latest.children[1]);
+    }
     s.status = m;
     s.lastStatusOut = m.out;
     s.lastLag = m.lag ? sum(m.lag) : null;
@@ -202,6 +234,13 @@
   }
 
   function onBatch(m) {
+    if (s.hello.kind === 'stream') { // no status samples here: the batches themselves feed the Spark half
+      m.ranges.forEach((r) => { s.reached[r.partition] = r.until; });
+      const at = m.at / 1000;
+      push(s.rates, [at, NaN, m.records / Math.max(0.001, s.hello.intervalMs / 1000)]);
+      push(s.batchTimes, [at, Math.max(0, m.doneAfterMs) / 1000, NaN]);
+      drawReached(Object.keys(s.reached), (part) => s.reached[part], () => null);
+    }
     const div = document.createElement('div');
     div.className = 'batch';
     div.dataset.records = m.records;
@@ -282,14 +321,15 @@
 
   function handle(m) {
     switch (m.type) {
-      case 'hello': reset(); s.hello = m; drawAbout(); break;
+      case 'hello': reset(); s.hello = m; drawAbout(); waiting(); break;
       case 'progress': onProgress(m); break;
       case 'status': onStatus(m); break;
       case 'partitions': onPartitions(m); break;
       case 'batch': onBatch(m); break;
       case 'kafka': onKafka(m); break;
-      case 'step': text($('#waiting'), s.partitions || s.progress ? '' : t('waitingFor', m.text)); timeline(m, 'step', m.text); break;
-      case 'started': case 'stopped': timeline(m, m.type, m.text); break;
+      case 'step': timeline(m, 'step', m.text); break;
+      case 'started': s.started.push(m.part); waiting(); timeline(m, m.type, m.text); break;
+      case 'stopped': timeline(m, m.type, m.text); break;
       case 'scenario': timeline(m, 'scenario', '>>> ' + m.text); break;
       case 'note': timeline(m, 'note', m.text); break;
       case 'access': timeline(m, m.granted ? 'granted' : 'denied', m.text); break;

@@ -6,6 +6,7 @@ import dev.kafkaspark.cli.launch.Signals;
 import dev.kafkaspark.internal.delivery.Ledger;
 import dev.kafkaspark.internal.demo.BatchPrinter;
 import dev.kafkaspark.internal.demo.Formats;
+import dev.kafkaspark.internal.events.Event;
 import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.spark.ExecutorWatch;
 import dev.kafkaspark.internal.stream.JobFailure;
@@ -14,8 +15,12 @@ import dev.kafkaspark.internal.stream.StreamingSettings;
 import dev.kafkaspark.internal.tools.BrokerWatch;
 import dev.kafkaspark.internal.tools.Clients;
 import dev.kafkaspark.internal.tools.MasterWatch;
+import dev.kafkaspark.internal.tools.StreamPage;
+import dev.kafkaspark.internal.web.LivePage;
+import dev.kafkaspark.internal.web.WebSettings;
 import dev.kafkaspark.internal.workload.SeqSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -53,6 +58,11 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
     @Option(names = "--group", paramLabel = "ID", defaultValue = StreamingSettings.DEFAULT_GROUP,
             description = "Consumer group; the job commits its offsets there (default: ${DEFAULT-VALUE}).")
     String group;
+
+    @Option(names = "--web-port", paramLabel = "PORT", converter = Converters.PortConverter.class,
+            description = "Serve the live page's Spark half (batches, offsets reached, rates) on this port (0: any"
+                    + " free port); 'web' serves the Kafka half.")
+    Integer webPort;
 
     @Option(names = "--no-ui", description = "Do not serve Spark's web UI.")
     boolean noUi;
@@ -113,6 +123,24 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
             }
         }
         Narrator narrator = new Narrator(spec.commandLine().getOut());
+        LivePage page;
+        try {
+            page = webPort == null ? null : StreamPage.open(narrator, WebSettings.at(webPort), topicOption.topic,
+                    engine, batchInterval.toMillis(), cluster.bootstrapServer, !cluster.login().isEmpty());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try {
+            return run(narrator);
+        } finally {
+            if (page != null) {
+                narrator.flush(); // the summary reaches the page first
+                page.close();
+            }
+        }
+    }
+
+    private Integer run(Narrator narrator) {
         Launcher.savingNotice().ifPresent(spec.commandLine().getOut()::println);
         String topic = topicOption.topic;
         Map<String, String> login = cluster.login();
@@ -234,8 +262,9 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
             return lost ? Cli.FAILURE : 0;
         }
         long missing = ledger.missingOf(expected);
-        narrator.line(String.format(java.util.Locale.ROOT, "SUMMARY expected=%d processed=%d missing=%d duplicated=%d",
-                expect, ledger.records(), missing, ledger.duplicates()));
+        narrator.publish(new Event.Summary(Narrator.sinceStart(), List.of(String.format(java.util.Locale.ROOT,
+                "SUMMARY expected=%d processed=%d missing=%d duplicated=%d", expect, ledger.records(), missing,
+                ledger.duplicates()))));
         return missing == 0 ? 0 : Cli.FAILURE;
     }
 

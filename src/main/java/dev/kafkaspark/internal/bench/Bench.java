@@ -132,6 +132,9 @@ public final class Bench {
         root.set("limit", limit);
         ObjectNode throughput = throughput(limit);
         root.set("throughput", throughput);
+        if (!smoke) {
+            root.set("throughput_with_pages", throughputWithPages(limit, 10));
+        }
         root.set("latency", latency(smoke ? new long[] {1000} : LATENCY_INTERVALS));
         if (!smoke) {
             root.set("structured", structured(limit));
@@ -258,6 +261,31 @@ public final class Bench {
         t.put("fraction_of_producer_limit", r.processedPerS() / limit.get("produced_per_s").asDouble());
         t.put("fraction_of_model", r.processedPerS() / limit.get("model_both_per_s").asDouble());
         t.set("batches", json.valueToTree(r.batches()));
+        return t;
+    }
+
+    /** W2 again with the live page on and {@code pages} pages reading it, as open browser tabs would. */
+    private ObjectNode throughputWithPages(JsonNode limit, int pages) {
+        narrator.step("throughput with the live page on and %d pages open: producer flat out for %d s", pages,
+                settings.throughput().toSeconds());
+        PageReaders[] readers = {null};
+        RunMetrics r = child.demo("throughput-pages", settings.throughput().toSeconds() + 300, Map.of(), out -> {
+            readers[0] = PageReaders.open(out, pages);
+            return readers[0];
+        }, "--rate", "max", "--duration", settings.throughput().toSeconds() + "s", "--value-size", "100",
+                "--zk-port", "0", "--kafka-port", "0", "--no-ui", "--quiet-batches", "--web-port", "0");
+        ObjectNode t = json.createObjectNode();
+        t.put("pages", readers[0].opened());
+        t.put("processed_per_s", r.processedPerS());
+        t.put("produced_per_s", r.producedPerS());
+        t.put("processed_equals_produced", r.missing() == 0 && r.duplicated() == 0 && r.processed() == r.produced());
+        t.put("fraction_of_producer_limit", r.processedPerS() / limit.get("produced_per_s").asDouble());
+        long[] d = readers[0].delays();
+        t.put("event_to_page_p50_ms", d[0]);
+        t.put("event_to_page_p99_ms", d[1]);
+        t.put("event_to_page_max_ms", d[2]);
+        t.put("events_measured", d[3]);
+        t.put("peak_rss_mb", r.peakRssMb());
         return t;
     }
 

@@ -146,6 +146,17 @@ public final class BenchReport {
                 t.get("produced").asLong(), t.get("missing").asLong(), t.get("duplicated").asLong()));
         b.append(String.format(Locale.ROOT, "  %-36s %,14d  (drained in %,d ms)%n", "lag when the producer stopped",
                 t.get("lag_at_stop").asLong(), t.get("drain_ms").asLong()));
+        JsonNode pages = r.path("throughput_with_pages");
+        if (!pages.isMissingNode()) {
+            b.append(String.format(Locale.ROOT, "  %-36s %,14.0f  (%.1f%% of the run without; %d pages open)%n",
+                    "with the live page: processed/s", pages.get("processed_per_s").asDouble(),
+                    100 * pages.get("processed_per_s").asDouble() / t.get("processed_per_s").asDouble(),
+                    pages.get("pages").asInt()));
+            b.append(String.format(Locale.ROOT, "  %-36s %14s  (p50 %d ms, p99 %d ms, max %d ms, %,d events)%n",
+                    "event to page, each page", "", pages.get("event_to_page_p50_ms").asLong(),
+                    pages.get("event_to_page_p99_ms").asLong(), pages.get("event_to_page_max_ms").asLong(),
+                    pages.get("events_measured").asLong()));
+        }
         b.append(String.format(Locale.ROOT, "%nlatency at %,d records/s, ms from record timestamp to batch done%n",
                 r.get("settings").get("latency_rate").asInt()));
         b.append(String.format(Locale.ROOT, "  %-12s %8s %8s %8s %8s %14s %20s%n", "batches", "p50", "p95", "p99",

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One workload in a fresh child JVM of this same jar, started as a user starts it: nothing loaded or compiled yet,
@@ -49,7 +50,7 @@ final class ChildRun {
 
     /** Runs the command to its end (at most {@code timeoutSeconds}) and returns its report. */
     JsonNode run(String name, long timeoutSeconds, String... args) {
-        String report = report(name, timeoutSeconds, Map.of(), args);
+        String report = report(name, timeoutSeconds, Map.of(), out -> null, args);
         try {
             return JSON.readTree(report);
         } catch (IOException e) {
@@ -60,16 +61,27 @@ final class ChildRun {
 
     /** A demo run to its end, with extra environment variables, and its metrics. */
     RunMetrics demo(String name, long timeoutSeconds, Map<String, String> env, String... args) {
-        List<String> all = new ArrayList<>(List.of("demo"));
-        all.addAll(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
         if (!all.contains("--web-port")) {
             all.add("--no-web"); // the workloads as defined: no page, unless a variant asks for one
         }
-        return RunMetrics.fromJson(report(name, timeoutSeconds, env, all.toArray(String[]::new)));
+        return demo(name, timeoutSeconds, env, out -> null, all.toArray(String[]::new));
+    }
+
+    /**
+     * A demo run with something beside it while it runs (open pages, say): {@code beside} gets the child's output
+     * file as the child starts, and what it returns is closed when the child has ended.
+     */
+    RunMetrics demo(String name, long timeoutSeconds, Map<String, String> env,
+            Function<Path, AutoCloseable> beside, String... args) {
+        List<String> all = new ArrayList<>(List.of("demo"));
+        all.addAll(List.of(args));
+        return RunMetrics.fromJson(report(name, timeoutSeconds, env, beside, all.toArray(String[]::new)));
     }
 
     /** Runs the command to its end and returns the JSON of its {@code BENCH} line. */
-    private String report(String name, long timeoutSeconds, Map<String, String> env, String... args) {
+    private String report(String name, long timeoutSeconds, Map<String, String> env,
+            Function<Path, AutoCloseable> beside, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -85,7 +97,14 @@ final class ChildRun {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().putAll(env);
             Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            try (AutoCloseable alongside = beside.apply(out.toPath())) {
+                p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("workload " + name + ": " + e.getMessage(), e);
+            }
+            if (p.isAlive()) {
                 p.destroy();
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

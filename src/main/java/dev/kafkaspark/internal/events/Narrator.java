@@ -40,7 +40,12 @@ public final class Narrator {
         return System.currentTimeMillis() - JVM_START;
     }
 
-    /** Milliseconds from JVM start to a wall-clock time. */
+    /** When the program started (wall clock): the zero of every {@code at}. */
+    public static long startedAtMillis() {
+        return JVM_START;
+    }
+
+    /** Milliseconds between the program's start and the given wall-clock time. */
     public static long sinceStart(long wallClockMillis) {
         return wallClockMillis - JVM_START;
     }

@@ -52,7 +52,8 @@ public final class LivePage implements Consumer<Event>, AutoCloseable {
         this.token = HexFormat.of().formatHex(secret);
         ObjectNode hello = JSON.createObjectNode().put("kind", info.kind()).put("topic", info.topic())
                 .put("engine", info.engine()).put("intervalMs", info.intervalMillis()).put("mode", info.mode())
-                .put("bootstrap", info.bootstrapServers()).put("auth", info.auth());
+                .put("bootstrap", info.bootstrapServers()).put("auth", info.auth())
+                .put("startedAtMillis", Narrator.startedAtMillis()); // each message's "at" counts from here
         actions.available().forEach(hello.putArray("actions")::add);
         this.state = new PageState(hello);
         this.server = WebServer.start(settings, this, token);

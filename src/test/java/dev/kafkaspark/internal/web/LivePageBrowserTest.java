@@ -9,6 +9,7 @@ import dev.kafkaspark.internal.demo.DemoResult;
 import dev.kafkaspark.internal.demo.DemoSettings;
 import dev.kafkaspark.internal.events.EventBus;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.stream.StreamEngine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -34,7 +35,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The live page in a real browser (Debian's headless Chromium, driven by Selenium with the driver's path given, so
- * nothing is downloaded), on the demo with three brokers in each Kafka mode: the partition table, a batch arriving,
+ * nothing is downloaded), on the demo with three brokers in each Kafka mode (ZooKeeper with DStreams, KRaft with
+ * Structured Streaming): what the demo waits for, the partition table, a batch arriving,
  * a button that stops the leader of partition 0 and the leader moving, the broker started again and back in sync, and
  * the summary once the demo ended. A screenshot of each state goes to {@code target/live-page/}. On a machine without
  * Chromium the test is skipped and says why.
@@ -56,22 +58,26 @@ class LivePageBrowserTest {
                 + " install Debian's chromium and chromium-driver (.ci/run does) to run the browser tests");
     }
 
-    @ParameterizedTest(name = "{0} mode")
-    @EnumSource(ClusterMode.class)
+    @ParameterizedTest(name = "{0} mode, {1}")
+    @CsvSource({"ZOOKEEPER,DSTREAM", "KRAFT,STRUCTURED"})
     void aClassWatchesTheLeaderMoveWhenAButtonStopsABrokerAndSeesTheSummaryAtTheEnd(ClusterMode mode,
-            @TempDir Path profile) throws Exception {
-        shots = Path.of("target", "live-page", mode.name().toLowerCase(java.util.Locale.ROOT));
+            StreamEngine.Kind engine, @TempDir Path profile) throws Exception {
+        shots = Path.of("target", "live-page", (mode + "-" + engine).toLowerCase(java.util.Locale.ROOT));
         Files.createDirectories(shots);
-        DemoSettings settings = DemoSettings.builder().mode(mode).anyFreePorts().brokers(3).ui(false)
+        DemoSettings settings = DemoSettings.builder().mode(mode).engine(engine).anyFreePorts().brokers(3).ui(false)
                 .batchInterval(Duration.ofSeconds(1)).rate(50).duration(Duration.ofMinutes(3)).quietBatches(true)
                 .topic("page-" + UUID.randomUUID().toString().substring(0, 8)).web(WebSettings.at(0)).build();
         EventBus bus = new EventBus();
         demo = new Demo(settings, new Narrator(bus));
         demo.openPage();
         String url = demo.pageUrl().orElseThrow();
-        running = CompletableFuture.supplyAsync(demo::run);
         browser = chromium(profile);
         browser.get(url);
+        await("what the demo waits for, before anything started").atMost(STEP).until(() -> browser.findElement(
+                By.id("waiting")).getText().startsWith("waiting for " + (mode == ClusterMode.KRAFT
+                        ? "the controller quorum" : "ZooKeeper") + ", the brokers, the producer, the Spark job"));
+        shot("0-waiting");
+        running = CompletableFuture.supplyAsync(demo::run);
 
         await("three partitions in the table").atMost(STEP).until(() -> rows().size() == 3);
         await("a batch with records").atMost(STEP).until(() -> !browser.findElements(
