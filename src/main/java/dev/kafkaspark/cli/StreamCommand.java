@@ -126,7 +126,7 @@ public final class StreamCommand extends TopicClientCommand implements Callable<
         LivePage page;
         try {
             page = webPort == null ? null : StreamPage.open(narrator, WebSettings.at(webPort), topicOption.topic,
-                    engine, batchInterval.toMillis(), cluster.bootstrapServer, !cluster.login().isEmpty());
+                    engine.label(), batchInterval.toMillis(), cluster.bootstrapServer, !cluster.login().isEmpty());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,34 +74,34 @@ class LivePageBrowserTest {
         String url = demo.pageUrl().orElseThrow();
         browser = chromium(profile);
         browser.get(url);
-        await("what the demo waits for, before anything started").atMost(STEP).until(() -> browser.findElement(
+        waitFor("what the demo waits for, before anything started").until(() -> browser.findElement(
                 By.id("waiting")).getText().startsWith("waiting for " + (mode == ClusterMode.KRAFT
                         ? "the controller quorum" : "ZooKeeper") + ", the brokers, the producer, the Spark job"));
         shot("0-waiting");
         running = CompletableFuture.supplyAsync(demo::run);
 
-        await("three partitions in the table").atMost(STEP).until(() -> rows().size() == 3);
-        await("a batch with records").atMost(STEP).until(() -> !browser.findElements(
+        waitFor("three partitions in the table").until(() -> rows().size() == 3);
+        waitFor("a batch with records").until(() -> !browser.findElements(
                 By.cssSelector("#batches .batch:not([data-records='0'])")).isEmpty());
         shot("1-running");
         int leader = Integer.parseInt(cell(0, ".leader"));
-        await("a stop button on broker " + leader).atMost(STEP).until(() -> !button(leader).isEmpty());
+        waitFor("a stop button on broker " + leader).until(() -> !button(leader).isEmpty());
         click(leader);
-        await("broker " + leader + " shown stopped").atMost(STEP).until(() -> broker(leader).getAttribute("class")
+        waitFor("broker " + leader + " shown stopped").until(() -> broker(leader).getAttribute("class")
                 .contains("stopped"));
-        await("partition 0's leader moved off broker " + leader).atMost(STEP).until(() -> {
+        waitFor("partition 0's leader moved off broker " + leader).until(() -> {
             String now = cell(0, ".leader");
             return !now.equals(Integer.toString(leader)) && !now.equals("none");
         });
-        await("broker " + leader + " out of partition 0's in-sync set").atMost(STEP).until(() -> !browser
+        waitFor("broker " + leader + " out of partition 0's in-sync set").until(() -> !browser
                 .findElements(By.cssSelector("#partitions tr[data-partition='0'] .replica.out[data-replica='"
                         + leader + "']")).isEmpty());
         shot("2-leader-moved");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("from the live page: stopping broker "
                 + leader).contains("p0 leader " + leader + " →");
-        await("a start button on broker " + leader).atMost(STEP).until(() -> !button(leader).isEmpty());
+        waitFor("a start button on broker " + leader).until(() -> !button(leader).isEmpty());
         click(leader);
-        await("broker " + leader + " back in every in-sync set").atMost(STEP).until(() -> !broker(leader)
+        waitFor("broker " + leader + " back in every in-sync set").until(() -> !broker(leader)
                 .getAttribute("class").contains("stopped") && browser.findElements(
                         By.cssSelector("#partitions .replica.out")).isEmpty());
         shot("3-back-in-sync");
@@ -108,7 +109,7 @@ class LivePageBrowserTest {
         demo.requestStop();
         DemoResult result = running.get(2, TimeUnit.MINUTES);
         demo.publishSummary(result);
-        await("the summary, and that the demo ended").atMost(STEP).until(() -> browser.findElement(By.id("summary"))
+        waitFor("the summary, and that the demo ended").until(() -> browser.findElement(By.id("summary"))
                 .getText().contains("SUMMARY produced=") && "ended".equals(browser.findElement(By.id("state"))
                         .getAttribute("data-state")));
         shot("4-ended");
@@ -147,6 +148,11 @@ class LivePageBrowserTest {
         return new ChromeDriver(service, options);
     }
 
+    /** A wait on the page: it redraws parts of itself once a second, so an element found may be gone a moment later. */
+    private static ConditionFactory waitFor(String what) {
+        return await(what).atMost(STEP).ignoreException(StaleElementReferenceException.class);
+    }
+
     private List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#partitions tbody tr"));
     }
@@ -166,7 +172,7 @@ class LivePageBrowserTest {
 
     /** Clicks the broker's button; the page redraws the brokers when they change, so a click may need a retry. */
     private void click(int id) {
-        await("a click on broker " + id + "'s button").atMost(STEP).ignoreException(
+        waitFor("a click on broker " + id + "'s button").ignoreException(
                 StaleElementReferenceException.class).until(() -> {
                     button(id).get(0).click();
                     return true;
