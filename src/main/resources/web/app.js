@@ -244,6 +244,7 @@
     const div = document.createElement('div');
     div.className = 'batch';
     div.dataset.records = m.records;
+    div.dataset.at = m.at;
     const head = document.createElement('div');
     head.className = 'head';
     head.textContent = t('batchHead', (m.id != null ? '#' + m.id + ' ' : '') + clock(m.time), fmt(m.records), secs(m.doneAfterMs));

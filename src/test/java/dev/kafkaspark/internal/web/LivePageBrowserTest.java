@@ -38,8 +38,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The live page in a real browser (Debian's headless Chromium, driven by Selenium with the driver's path given, so
  * nothing is downloaded), on the demo with three brokers in each Kafka mode (ZooKeeper with DStreams, KRaft with
  * Structured Streaming): what the demo waits for, the partition table, a batch arriving,
- * a button that stops the leader of partition 0 and the leader moving, the broker started again and back in sync, and
- * the summary once the demo ended. A screenshot of each state goes to {@code target/live-page/}. On a machine without
+ * a button that stops the leader of partition 0 and the leader moving, the broker started again and back in sync, the
+ * stream restarted from its button, and the summary once the demo ended. A screenshot of each state goes to {@code target/live-page/}. On a machine without
  * Chromium the test is skipped and says why.
  */
 class LivePageBrowserTest {
@@ -105,6 +105,14 @@ class LivePageBrowserTest {
                 .getAttribute("class").contains("stopped") && browser.findElements(
                         By.cssSelector("#partitions .replica.out")).isEmpty());
         shot("3-back-in-sync");
+        browser.findElement(By.id("restart-stream")).click();
+        waitFor("the stream restarted from the button").until(() -> {
+            String timeline = browser.findElement(By.id("timeline")).getText();
+            return timeline.contains("from the live page: restarting the stream") && (timeline.contains(
+                    "a new streaming job started") || timeline.contains("the query started again"));
+        });
+        long restarted = latestBatchAt();
+        waitFor("a batch of the restarted stream").until(() -> latestBatchAt() > restarted);
 
         demo.requestStop();
         DemoResult result = running.get(2, TimeUnit.MINUTES);
@@ -151,6 +159,12 @@ class LivePageBrowserTest {
     /** A wait on the page: it redraws parts of itself once a second, so an element found may be gone a moment later. */
     private static ConditionFactory waitFor(String what) {
         return await(what).atMost(STEP).ignoreException(StaleElementReferenceException.class);
+    }
+
+    /** When the newest batch on the page completed (ms since the start), or -1. */
+    private long latestBatchAt() {
+        return browser.findElements(By.cssSelector("#batches .batch")).stream()
+                .mapToLong(b -> Long.parseLong(b.getAttribute("data-at"))).max().orElse(-1);
     }
 
     private List<WebElement> rows() {
