@@ -6,10 +6,10 @@ import dev.kafkaspark.internal.demo.DemoSettings;
 import dev.kafkaspark.internal.demo.DemoSettings.PortRequest;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
+import dev.kafkaspark.internal.web.WebSettings;
 import dev.kafkaspark.testing.KafkaAuth;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.kafkaspark.internal.web.WebSettings;
 import picocli.CommandLine.Option;
 
 /** The all-in-one demo's options; shared by the top-level command and {@code demo}. */

@@ -1,11 +1,11 @@
 package dev.kafkaspark.internal.demo;
 
-import dev.kafkaspark.internal.web.WebSettings;
 import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.delivery.Delivery;
 import dev.kafkaspark.internal.demo.DemoSettings.PortRequest;
 import dev.kafkaspark.internal.stream.StreamEngine;
 import dev.kafkaspark.internal.stream.StreamingSettings;
+import dev.kafkaspark.internal.web.WebSettings;
 import dev.kafkaspark.testing.KafkaAuth;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,18 +1,18 @@
 package dev.kafkaspark.internal.demo;
 
+import dev.kafkaspark.internal.cluster.Broker;
 import dev.kafkaspark.internal.cluster.ClusterMode;
 import dev.kafkaspark.internal.cluster.KafkaCluster;
 import dev.kafkaspark.internal.events.Event;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.support.Ticker;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
-import dev.kafkaspark.internal.cluster.Broker;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -36,11 +36,7 @@ final class ProgressSampler implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final SyntheticProducer producer;
     private final Supplier<Optional<Map<TopicPartition, Long>>> reached;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "progress-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private Ticker ticker;
 
     ProgressSampler(Narrator narrator, KafkaCluster cluster, String topic, List<TopicPartition> partitions,
             SyntheticProducer producer, Supplier<Optional<Map<TopicPartition, Long>>> reached) {
@@ -54,7 +50,7 @@ final class ProgressSampler implements AutoCloseable {
 
     /** Samples now and then once a second. */
     ProgressSampler start() {
-        thread.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+        ticker = Ticker.every(Duration.ofSeconds(1), Duration.ZERO, "progress-sampler", this::sample);
         return this;
     }
 
@@ -100,11 +96,8 @@ final class ProgressSampler implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ticker != null) {
+            ticker.close();
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.kafkaspark.internal.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.support.Ticker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,11 +40,7 @@ public final class KafkaView implements AutoCloseable {
 
     private final Admin admin;
     private final LivePage page;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kafka-view");
-        t.setDaemon(true);
-        return t;
-    });
+    private Ticker ticker;
     private volatile String lastError;
 
     /** Reads the cluster through {@code admin} (which stays the caller's) into {@code page}. */
@@ -55,7 +51,7 @@ public final class KafkaView implements AutoCloseable {
 
     /** Reads now, then once a second. */
     public KafkaView start() {
-        thread.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+        ticker = Ticker.every(Duration.ofSeconds(1), Duration.ZERO, "kafka-view", this::sample);
         return this;
     }
 
@@ -154,11 +150,8 @@ public final class KafkaView implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ticker != null) {
+            ticker.close();
         }
     }
 }

@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.kafkaspark.internal.events.Event;
 import dev.kafkaspark.internal.events.Narrator;
+import dev.kafkaspark.internal.support.Ticker;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,11 +39,7 @@ public final class LivePage implements Consumer<Event>, AutoCloseable {
     private final WebServer server;
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final Set<String> dropped = Collections.synchronizedSet(new LinkedHashSet<>());
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "live-page-tick");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Ticker ticker;
 
     private LivePage(WebSettings settings, PageInfo info, PageActions actions) {
         this.actions = actions;
@@ -57,8 +53,8 @@ public final class LivePage implements Consumer<Event>, AutoCloseable {
         actions.available().forEach(hello.putArray("actions")::add);
         this.state = new PageState(hello);
         this.server = WebServer.start(settings, this, token);
-        ticker.scheduleAtFixedRate(() -> broadcast(PageState.object("tick", Narrator.sinceStart()).toString()),
-                1, 1, TimeUnit.SECONDS);
+        this.ticker = Ticker.every(Duration.ofSeconds(1), Duration.ofSeconds(1), "live-page-tick",
+                () -> broadcast(PageState.object("tick", Narrator.sinceStart()).toString()));
     }
 
     /**
@@ -149,7 +145,7 @@ public final class LivePage implements Consumer<Event>, AutoCloseable {
     /** Tells every page the run has ended (after its summary), gives them a moment to receive it, and stops serving. */
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticker.close();
         synchronized (this) {
             broadcast(state.own(PageState.object("end", Narrator.sinceStart())));
             clients.forEach(SseClient::end);

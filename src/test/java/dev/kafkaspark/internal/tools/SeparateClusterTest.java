@@ -3,10 +3,10 @@ package dev.kafkaspark.internal.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkaspark.testing.KafkaSparkEnvironment;
+import dev.kafkaspark.testing.KafkaSparkTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import dev.kafkaspark.testing.KafkaSparkTest;
 import org.junit.jupiter.api.Test;
 
 /**
