@@ -6,6 +6,7 @@ import dev.kafkaspark.internal.web.LivePage;
 import dev.kafkaspark.internal.web.PageActions;
 import dev.kafkaspark.internal.web.PageInfo;
 import dev.kafkaspark.internal.web.WebSettings;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -16,6 +17,17 @@ import org.apache.kafka.clients.admin.Admin;
 public final class WebRun {
 
     private WebRun() {
+    }
+
+    /** The walkthrough's first two addresses are easy to swap: ZooKeeper's answers no Kafka client. */
+    private static void notZooKeeper(String bootstrap) {
+        String first = bootstrap.split(",")[0].trim();
+        int colon = first.lastIndexOf(':');
+        if (colon > 0 && first.substring(colon + 1).matches("\\d+") && PortHolder.zookeeperAt(first.substring(0, colon),
+                Integer.parseInt(first.substring(colon + 1))) == PortHolder.ZOOKEEPER) {
+            throw new IllegalStateException(first + " is ZooKeeper, not a Kafka broker: give --bootstrap-server the"
+                    + " broker's address (the line 'Kafka broker N started at ...' of the broker's terminal)");
+        }
     }
 
     /**
@@ -30,6 +42,7 @@ public final class WebRun {
         Admin admin;
         LivePage page;
         try {
+            notZooKeeper(bootstrap);
             admin = Clients.admin(bootstrap, login);
             page = LivePage.start(web, new PageInfo("kafka", "", "", 0, "", bootstrap, !login.isEmpty()),
                     PageActions.NONE);
@@ -48,7 +61,7 @@ public final class WebRun {
             stopping.stop(narrator, "the live page", () -> "closing its connections", () -> {
                 view.close();
                 page.close();
-                admin.close();
+                admin.close(Duration.ofMillis(500)); // not its default wait for requests to brokers that may be gone
             });
         }
         narrator.stopped("web", "live page stopped");
