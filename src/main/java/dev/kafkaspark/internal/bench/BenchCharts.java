@@ -16,6 +16,8 @@ final class BenchCharts {
     private static final int LEFT = 150;
     private static final int RIGHT = 30;
     private static final String[] COLORS = {"#4a78b5", "#d0803a", "#4f9a58"};
+    /** The run-by-run timeline's first batch: apart from the green of the first acknowledgement. */
+    static final String FIRST_BATCH = "#9b8bc4";
 
     private BenchCharts() {
     }
@@ -63,8 +65,7 @@ final class BenchCharts {
         int height = top + rowH * runs.size() + 44;
         double scale = (WIDTH - LEFT - RIGHT - 60) / (double) max;
         StringBuilder b = open(height);
-        b.append(text(LEFT, 14, "start", title + ": phases (blue: ZooKeeper, broker, topic; orange: Spark),"
-                + " red: first trigger, green: first record acknowledged"));
+        b.append(text(LEFT, 14, "start", title));
         int row = 0;
         for (JsonNode run : runs) {
             int y = top + row++ * rowH;
@@ -76,7 +77,7 @@ final class BenchCharts {
             b.append(text(LEFT - 8, y + 15, "end", "run " + row));
             long[][] spans = {{0, zk}, {zk, broker}, {broker, topic}, {topic, Math.max(topic, spark)},
                 {Math.max(topic, spark), first}};
-            String[] colors = {COLORS[0], "#6f95c8", "#97b4da", COLORS[1], COLORS[2]};
+            String[] colors = {COLORS[0], "#6f95c8", "#97b4da", COLORS[1], FIRST_BATCH};
             for (int i = 0; i < spans.length; i++) {
                 b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"14\""
                         + " fill=\"%s\"/>%n", LEFT + spans[i][0] * scale, y + 4,

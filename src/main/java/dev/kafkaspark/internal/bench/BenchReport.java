@@ -218,7 +218,11 @@ public final class BenchReport {
                 .append(". Workloads as defined in docs/performance.md (&quot;The workloads&quot;); every workload ran in a fresh JVM.</p>\n");
         b.append("<h2>Start-up, 2 s batches: when each part was ready (median of the runs)</h2>\n")
                 .append(BenchCharts.timeline(r.get("startup").get("2000")));
-        b.append("<h2>Start-up, run by run: does the first batch hold the first records?</h2>\n");
+        b.append("<h2>Start-up, run by run: does the first batch hold the first records?</h2>\n<p>Each run's phases:"
+                + " blue, ZooKeeper (or the KRaft quorum), the broker, the topic; orange, Spark until its streaming"
+                + " context runs; purple, until the first batch with records finished. Marks: red: first trigger,"
+                + " green: first record acknowledged. A red mark before the green one is a lost interval: that batch"
+                + " was empty.</p>\n");
         r.get("startup").fields().forEachRemaining(c -> {
             if (c.getValue().has("runs")) {
                 b.append(BenchCharts.runs(caseTitle(c.getKey()), c.getValue().get("runs")));
