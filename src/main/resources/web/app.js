@@ -92,6 +92,8 @@
     $('#spark').hidden = !h.engine;
     $('#producer').hidden = h.kind !== 'demo';
     $('#kafka').hidden = h.kind === 'stream';
+    $('#charts').hidden = h.kind === 'kafka'; // the web command: no job here, so no rates, batches or delays
+    $('#batches').parentElement.hidden = h.kind === 'kafka';
     document.querySelectorAll('.arrow').forEach((a) => { a.hidden = h.kind !== 'demo'; });
     $('#restart-stream').hidden = !(h.actions || []).includes('restart-stream');
   }
@@ -141,12 +143,27 @@
       text($('#controller'), p.controller < 0 ? t('noController') : p.kraft
         ? t('quorum', p.voters.join(', '), p.controller) : t('activeController', p.controller));
     }
+    if (s.hello.kind === 'kafka') return; // the web command's table is the cluster's, drawn by onKafka
     const body = $('#partitions tbody');
-    body.innerHTML = '';
     // The newer of the two: the watcher's change (at once) and the once-a-second sample.
     const fromSample = p && p.partitions && p.partitions.length ? p : null;
     const rows = s.partitions && (!fromSample || s.partitions.at >= fromSample.at) ? s.partitions.rows
       : fromSample ? fromSample.partitions : [];
+    const key = JSON.stringify([rows, p ? p.end : null]);
+    if (body.dataset.key !== key) { // redrawn only when it changed: a selection in it stays
+      body.dataset.key = key;
+      body.innerHTML = '';
+      drawPartitions(body, rows, p);
+    }
+    if (s.hello.kind === 'stream') return;
+    const lag = s.status && s.status.lag ? s.status.lag : {};
+    drawReached(Object.keys(p && p.end ? p.end : {}), (part) => (p.reached ? p.reached[part] : null), (part) => {
+      const r = p.reached ? p.reached[part] : null;
+      return r != null ? Math.max(0, p.end[part] - r) : lag[part];
+    });
+  }
+
+  function drawPartitions(body, rows, p) {
     rows.forEach((r) => {
       const tr = document.createElement('tr');
       tr.dataset.partition = r.partition;
@@ -156,12 +173,6 @@
       tr.innerHTML = '<td>' + r.partition + '</td><td class="leader">' + (r.leader < 0 ? 'none' : r.leader) +
         '</td><td class="replicas">' + replicas + '</td><td class="end">' + fmt(end) + '</td>';
       body.appendChild(tr);
-    });
-    if (s.hello.kind === 'stream') return;
-    const lag = s.status && s.status.lag ? s.status.lag : {};
-    drawReached(Object.keys(p && p.end ? p.end : {}), (part) => (p.reached ? p.reached[part] : null), (part) => {
-      const r = p.reached ? p.reached[part] : null;
-      return r != null ? Math.max(0, p.end[part] - r) : lag[part];
     });
   }
 
