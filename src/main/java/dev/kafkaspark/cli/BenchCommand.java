@@ -3,6 +3,7 @@ package dev.kafkaspark.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kafkaspark.internal.bench.Bench;
+import dev.kafkaspark.internal.bench.BenchSettings;
 import dev.kafkaspark.internal.bench.BenchReport;
 import dev.kafkaspark.internal.events.Narrator;
 import java.io.IOException;
@@ -66,8 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (quick && smoke) {
             throw new UsageException("--quick and --smoke are two sizes of the bench: give one of them");
         }
-        Bench.Settings base = smoke ? Bench.Settings.smoke() : quick ? Bench.Settings.quickly()
-                : Bench.Settings.standard();
+        BenchSettings base = smoke ? BenchSettings.smoke() : quick ? BenchSettings.quickly()
+                : BenchSettings.standard();
         if (runs != null && runs < 1) {
             throw new UsageException("--runs must be at least 1, not " + runs);
         }
@@ -78,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (childHeap != null && !childHeap.matches("\\d+[kKmMgG]?")) {
             throw new UsageException("--heap '" + heap + "' is not a size like 512m or 2g (or 'default')");
         }
-        Bench.Settings settings = new Bench.Settings(runs != null ? runs : base.runs(),
+        BenchSettings settings = new BenchSettings(runs != null ? runs : base.runs(),
                 positive("--duration", duration, base.throughput()),
                 positive("--latency-duration", latencyDuration, base.latency()),
                 latencyRate != null ? latencyRate : base.latencyRate(), childHeap, base.scale());

@@ -41,55 +41,7 @@ public final class Bench {
     static final long[] STARTUP_INTERVALS = {2000, 500};
     static final long[] LATENCY_INTERVALS = {200, 1000, 2000};
 
-    /**
-     * What to run.
-     *
-     * @param runs start-up runs per batch interval (W1)
-     * @param throughput how long the producer runs flat out (W2, W3)
-     * @param latency how long each latency run lasts (W4)
-     * @param latencyRate the fixed rate of the latency runs
-     * @param heap the children's {@code -Xmx}, or {@code null} for the JVM's default
-     * @param scale how much of the bench runs
-     */
-    public record Settings(int runs, Duration throughput, Duration latency, int latencyRate, String heap,
-            Scale scale) {
-
-        /** The standard settings: 3 start-up runs, 30 s workloads, 10,000 records/s, children at -Xmx512m. */
-        public static Settings standard() {
-            return new Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(30), 10_000, "512m", Scale.STANDARD);
-        }
-
-        /** Scaled down for a quick look: one start-up run, 5 s workloads. */
-        public static Settings quickly() {
-            return new Settings(1, Duration.ofSeconds(5), Duration.ofSeconds(5), 10_000, "512m", Scale.QUICK);
-        }
-
-        /** The bench's own check: one short run of each workload, no variants. */
-        public static Settings smoke() {
-            return new Settings(1, Duration.ofSeconds(2), Duration.ofSeconds(2), 10_000, "512m", Scale.SMOKE);
-        }
-
-        /** Whether these are scaled down (quick or smoke). */
-        public boolean quick() {
-            return scale != Scale.STANDARD;
-        }
-    }
-
-    /** How much of the bench runs. */
-    public enum Scale {
-        /** Every workload and variant, 3 start-up runs, 30 s workloads: the figures of docs/performance.md. */
-        STANDARD,
-        /** Every workload and variant, scaled down: one start-up run per case, 5 s workloads. */
-        QUICK,
-        /**
-         * One short run of each workload (W1 at 2 s batches, W3, W2, W4 at 1 s batches) and none of the variants
-         * (KRaft, Structured Streaming, SCRAM, the class cache): a check that the bench works, whose figures mean
-         * little.
-         */
-        SMOKE
-    }
-
-    private final Settings settings;
+    private final BenchSettings settings;
     private final Narrator narrator;
     private final ChildRun child;
     private final ObjectMapper json = new ObjectMapper();
@@ -99,7 +51,7 @@ public final class Bench {
      * @param narrator where progress goes
      * @param logDir where the children's output and logs go
      */
-    public Bench(Settings settings, Narrator narrator, Path logDir) {
+    public Bench(BenchSettings settings, Narrator narrator, Path logDir) {
         this.settings = settings;
         this.narrator = narrator;
         List<String> jvm = new ArrayList<>();
@@ -126,7 +78,7 @@ public final class Bench {
         s.put("latency_rate", settings.latencyRate());
         s.put("child_heap", settings.heap() == null ? "default" : settings.heap());
 
-        boolean smoke = settings.scale() == Scale.SMOKE;
+        boolean smoke = settings.scale() == BenchSettings.Scale.SMOKE;
         root.set("startup", smoke ? smokeStartup() : startup());
         JsonNode limit = limit();
         root.set("limit", limit);

@@ -14,10 +14,6 @@ import dev.kafkaspark.internal.events.Narrator;
 import dev.kafkaspark.internal.harness.Harness;
 import dev.kafkaspark.internal.support.Closer;
 import dev.kafkaspark.internal.support.Failures;
-import dev.kafkaspark.internal.web.LivePage;
-import dev.kafkaspark.internal.web.PageActions;
-import dev.kafkaspark.internal.web.PageInfo;
-import dev.kafkaspark.internal.web.WebSettings;
 import dev.kafkaspark.internal.workload.SeqSet;
 import dev.kafkaspark.internal.workload.SyntheticProducer;
 import dev.kafkaspark.testing.KafkaAuth;
@@ -28,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +54,11 @@ public final class Demo {
     private Access.Logins logins;
     private SyntheticProducer producer;
     private volatile Scenario scenario; // read by the live page's buttons
+    private final DemoPage page;
     private DemoStream stream; // the job, its store and its series: read from it, never copied
     private long zookeeperReadyMs = -1;
     private long brokerReadyMs = -1;
     private long topicReadyMs = -1;
-    private LivePage page; // the live page, when it is on: open from before the cluster until after the summary
 
     /**
      * @param settings what to run
@@ -72,6 +67,7 @@ public final class Demo {
     public Demo(DemoSettings settings, Narrator narrator) {
         this.settings = settings;
         this.narrator = narrator;
+        this.page = new DemoPage(settings, narrator, () -> scenario);
     }
 
     /**
@@ -91,47 +87,18 @@ public final class Demo {
     }
 
     /**
-     * Runs the demo to its end and returns the result. Every part is stopped and every temp directory removed before
-     * this returns, whatever happened; a failure before anything ran is thrown.
-     */
-    /**
      * Serves the live page, if the settings ask for it, and says where: before anything else starts, so a browser
      * opened early shows what the demo waits for. {@link #run} opens it when this was not called.
      *
      * @throws IllegalArgumentException when a port the user named for it is taken
      */
-    public synchronized void openPage() {
-        WebSettings web = settings.output().web();
-        if (web == null || page != null) {
-            return;
-        }
-        DemoSettings.Stream s = settings.stream();
-        page = LivePage.start(web, new PageInfo("demo", settings.topic().name(), s.engine().label(),
-                s.batchInterval().toMillis(), settings.cluster().mode().name().toLowerCase(java.util.Locale.ROOT), "",
-                settings.cluster().auth() == KafkaAuth.SCRAM), new PageActions() {
-                    @Override
-                    public List<String> available() {
-                        return settings.cluster().brokers() > 1
-                                ? List.of("stop-broker", "start-broker", "restart-stream") : List.of("restart-stream");
-                    }
-
-                    @Override
-                    public String run(String action, int broker) {
-                        Scenario now = scenario;
-                        if (now == null) {
-                            throw new IllegalArgumentException("the pipeline is still starting: try again once the"
-                                    + " stream runs");
-                        }
-                        return now.request(action, broker);
-                    }
-                });
-        narrator.bus().subscribe("live page", 10_000, page);
-        narrator.step("live page at %s (Kafka and Spark side by side; --no-web turns it off)", page.url());
+    public void openPage() {
+        page.open();
     }
 
     /** The live page's address (with its token) once {@link #openPage} served it. */
-    public synchronized Optional<String> pageUrl() {
-        return Optional.ofNullable(page).map(LivePage::url);
+    public Optional<String> pageUrl() {
+        return page.url();
     }
 
     /**
@@ -145,14 +112,14 @@ public final class Demo {
     }
 
     /** Stops serving the live page, after telling the open pages the run is over (also when it failed to start). */
-    public synchronized void closePage() {
-        if (page != null) {
-            narrator.flush();
-            page.close();
-            page = null;
-        }
+    public void closePage() {
+        page.close();
     }
 
+    /**
+     * Runs the demo to its end and returns the result. Every part is stopped and every temp directory removed before
+     * this returns, whatever happened; a failure before anything ran is thrown.
+     */
     public DemoResult run() {
         openPage();
         if (settings.output().benchReport()) {
@@ -246,14 +213,7 @@ public final class Demo {
         scenario = closer.register(new Scenario(new Scenario.Parts(cluster, stream.watcher(), producer,
                 stream.runner(), settings), narrator));
         Duration duration = settings.scenario().duration();
-        if (page != null) {
-            List<TopicPartition> partitions = new java.util.ArrayList<>();
-            for (int p = 0; p < settings.topic().partitions(); p++) {
-                partitions.add(new TopicPartition(settings.topic().name(), p));
-            }
-            closer.register(new ProgressSampler(narrator, cluster, settings.topic().name(), partitions, producer,
-                    stream.reached()).start());
-        }
+        page.sample(closer, cluster, producer, stream);
         narrator.step(settings.producer().records() > 0 ? "running until all records are processed; Ctrl-C stops"
                 : duration != null ? "running for " + Formats.duration(duration) + "; Ctrl-C stops"
                         : "running; Ctrl-C stops");

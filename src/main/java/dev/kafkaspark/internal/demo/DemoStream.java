@@ -39,6 +39,7 @@ final class DemoStream {
     private BatchSeries series;
     private long startedMs = -1;
     private Supplier<Optional<Map<TopicPartition, Long>>> reached = Optional::empty;
+    private final List<TopicPartition> partitions = new ArrayList<>();
 
     DemoStream(DemoSettings settings, Narrator narrator, Closer closer, KafkaCluster cluster, Ledger ledger) {
         this.settings = settings;
@@ -75,7 +76,6 @@ final class DemoStream {
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
             guarantee = new Guarantee.ExactlyOnce(store);
         }
-        List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < settings.topic().partitions(); p++) {
             partitions.add(new TopicPartition(topic, p));
         }
@@ -120,6 +120,11 @@ final class DemoStream {
     /** The offsets the job has reached per partition (committed to the group, or its own); empty when unknown. */
     Supplier<Optional<Map<TopicPartition, Long>>> reached() {
         return reached;
+    }
+
+    /** The topic's partitions. */
+    List<TopicPartition> partitions() {
+        return partitions;
     }
 
     PartitionWatcher watcher() {
