@@ -8,7 +8,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager;
 
 /**
  * Spark's file-system checkpoint manager, without one cost on the local disk. Hadoop's local file system sets a new
@@ -16,10 +15,10 @@ import org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileMan
  * here), and the manager Spark picks by default also runs {@code readlink} processes for each rename: three to four
  * processes per micro-batch, twenty a second at 200 ms batches, each a fork of this large process. This writes the
  * temp file with plain Java IO (the file gets the user's umask, as every other file the demo writes) and leaves the
- * rest, atomic rename included, to {@link FileSystemBasedCheckpointFileManager}. Elsewhere than the local disk it is
- * that manager unchanged. The Structured Streaming job sets it as {@code spark.sql.streaming.checkpointFileManagerClass}.
+ * rest, atomic rename included, to Spark's {@code FileSystemBasedCheckpointFileManager} ({@link LineCheckpointFiles}).
+ * Elsewhere than the local disk it is that manager unchanged. The Structured Streaming job sets it as {@code spark.sql.streaming.checkpointFileManagerClass}.
  */
-public class LocalCheckpointFiles extends FileSystemBasedCheckpointFileManager {
+public class LocalCheckpointFiles extends LineCheckpointFiles {
 
     /** The Spark setting that names the checkpoint manager's class. */
     public static final String SETTING = "spark.sql.streaming.checkpointFileManagerClass";

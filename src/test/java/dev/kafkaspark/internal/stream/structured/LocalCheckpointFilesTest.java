@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.execution.streaming.CheckpointFileManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,9 @@ class LocalCheckpointFilesTest {
     void sparkCreatesItFromTheSettingAndAFileAppearsWholeOnlyWhenClosed(@TempDir Path dir) throws IOException {
         Configuration conf = new Configuration();
         conf.set(LocalCheckpointFiles.SETTING, LocalCheckpointFiles.class.getName());
-        CheckpointFileManager files = CheckpointFileManager.create(new org.apache.hadoop.fs.Path(dir.toUri()), conf);
-        assertThat(files).isInstanceOf(LocalCheckpointFiles.class);
+        Object created = LineCheckpointFiles.createdBySpark(new org.apache.hadoop.fs.Path(dir.toUri()), conf);
+        assertThat(created).isInstanceOf(LocalCheckpointFiles.class);
+        LocalCheckpointFiles files = (LocalCheckpointFiles) created;
 
         org.apache.hadoop.fs.Path batch = new org.apache.hadoop.fs.Path(dir.resolve("7").toUri());
         try (var out = files.createAtomic(batch, false)) {
