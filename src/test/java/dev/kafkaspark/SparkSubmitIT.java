@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.jar.JarFile;
+import dev.kafkaspark.internal.spark.SparkLine;
+import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code docs/cluster.md}'s spark-submit command, run as an engineer runs it on their own cluster: a Spark
- * installation (a Spark home whose {@code jars/} holds Spark 3.5 and its dependencies, nothing of this project), its
- * own master and worker started from it, and {@code demo-job.jar}, which brings no Spark, submitted to them. What
+ * installation (a Spark home whose {@code jars/} holds the Spark of this build's line, 3.5 or 4.2, and its dependencies,
+ * nothing of this project), its own master and worker started from it, and the line's job jar
+ * ({@code demo-job-spark3.5.jar} or {@code demo-job-spark4.2.jar}), which brings no Spark, submitted to them. What
  * {@code bin/spark-submit} and {@code bin/spark-class} run is started here directly: {@code java -cp "jars/*"} with
  * the installation's main classes and the JVM flags the launcher adds on Java 17.
  */
@@ -33,7 +35,7 @@ class SparkSubmitIT {
 
     @Test
     void theJobJarRunsUnderSparkSubmitOnAPlainSparkInstallation(@TempDir Path work) throws IOException {
-        Path jobJar = Path.of(System.getProperty("demo.job.jar", "target/demo-job.jar")).toAbsolutePath();
+        Path jobJar = Path.of(System.getProperty("demo.job.jar", "target/demo-job-spark3.5.jar")).toAbsolutePath();
         try (JarFile jar = new JarFile(jobJar.toFile())) {
             assertThat(jar.getEntry("dev/kafkaspark/cli/StreamJob.class")).isNotNull();
             assertThat(jar.getEntry("org/apache/spark/streaming/kafka010/KafkaUtils.class")).isNotNull();
@@ -56,7 +58,8 @@ class SparkSubmitIT {
     }
 
     private static void runTheInstallation(Path work, Path home, Path jobJar) {
-        Map<String, String> env = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.12",
+        Map<String, String> env = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION",
+                SparkLine.scalaBinaryVersion(),
                 "SPARK_LOCAL_IP", "127.0.0.1");
         try (JarProcess master = spark(work, env, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
                 "--port", "0", "--webui-port", "0");
@@ -99,7 +102,8 @@ class SparkSubmitIT {
     private static Path sparkHome(Path home) throws IOException {
         Path jars = Files.createDirectories(home.resolve("jars"));
         Files.createDirectories(home.resolve("conf"));
-        Files.writeString(home.resolve("RELEASE"), "Spark 3.5 (for SparkSubmitIT)\n");
+        Files.writeString(home.resolve("RELEASE"), "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+                + " (for SparkSubmitIT)\n");
         Path listing = Path.of(System.getProperty("spark.installation.classpath",
                 "target/spark-installation.classpath"));
         for (String entry : Files.readString(listing).strip().split(File.pathSeparator)) {
@@ -111,8 +115,7 @@ class SparkSubmitIT {
 
     /** {@code bin/spark-class MAIN ARGS}: the installation's jars, and the Java 17 flags Spark's launcher adds. */
     private static JarProcess spark(Path work, Map<String, String> env, String mainClass, String... args) {
-        List<String> java = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens")).toList());
+        List<String> java = new ArrayList<>(List.of(JavaModuleOptions.defaultModuleOptions().split(" ")));
         java.addAll(List.of("-cp", Path.of(env.get("SPARK_HOME"), "jars", "*").toString(), mainClass));
         java.addAll(List.of(args));
         return JarProcess.startJava(work, env, java);

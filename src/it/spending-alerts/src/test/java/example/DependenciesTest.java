@@ -18,7 +18,7 @@ class DependenciesTest {
     @Test
     void theLibraryBringsNoCommandLineAndOnlySparksOwnLogging() throws Exception {
         List<String> ours = subtree(Files.readAllLines(Path.of("target/dependency-tree.txt")),
-                "dev.kafkaspark:kafka-spark-demo:jar:");
+                "dev.kafkaspark:kafka-spark-demo_");
         assertThat(ours).as("the library's part of the dependency tree").hasSizeGreaterThan(20)
                 .noneMatch(l -> l.contains("info.picocli") || l.contains("org.hdrhistogram")
                         || l.contains("ch.qos.logback") || l.contains("io.netty:netty-all"));

@@ -3,20 +3,24 @@ package dev.kafkaspark.internal.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Checks, at start, that the JVM this library runs in is the one it was built for: the Kafka client classes of the
- * version the embedded broker was built with, Spark of the same minor version, and the JVM flags Spark needs on Java
+ * Checks, at start, that the JVM this library runs in is the one it was built for: the Scala line of its artifact
+ * ({@code _2.12} or {@code _2.13}), the Kafka client classes of the version the embedded broker was built with, Spark
+ * of the same minor version (else the line's artifact that fits the Spark found), and the JVM flags Spark needs on Java
  * 17. A mismatch otherwise shows up much later as a {@code NoSuchMethodError} or an access error deep inside Kafka or
  * Spark; here it is one line that names both sides and the fix.
  */
 public final class RuntimeCheck {
 
+    private static final String ARTIFACT = "kafka-spark-demo";
     private static final Properties BUILD = load();
     private static volatile boolean kafkaChecked;
 
@@ -40,6 +44,7 @@ public final class RuntimeCheck {
         if (kafkaChecked) {
             return;
         }
+        requireScala();
         String expected = builtWith("kafka.version");
         String found = kafkaClientsVersion();
         if (!expected.equals(found)) {
@@ -55,16 +60,63 @@ public final class RuntimeCheck {
                 + " README's \"Kafka client version\" section shows";
     }
 
-    /** Fails unless Spark on the class path has the major and minor version this library was built with. */
-    public static void requireSpark() {
-        String expected = builtWith("spark.version");
-        String found = resource("spark-version-info.properties").map(p -> p.getProperty("version", "unknown"))
-                .orElse("none");
-        if (!minor(found).equals(minor(expected))) {
-            throw new IllegalStateException("Spark " + found + " is on the class path, but this library was built"
-                    + " with Spark " + expected + ": use Spark " + minor(expected) + ".x for every Spark module (set"
-                    + " their versions to " + expected + ")");
+    /**
+     * Fails unless the Scala library on the class path is of this library's Scala line (2.12 or 2.13), naming the
+     * artifact that fits the Scala found. Reads the Scala library's own {@code library.properties}: no Scala class is
+     * loaded before the check.
+     */
+    public static void requireScala() {
+        // Scala's own file has both keys; another jar's library.properties would not.
+        String found = resources("library.properties").stream().filter(p -> p.containsKey("maven.version.number"))
+                .map(p -> p.getProperty("version.number", "")).findFirst().orElse(null);
+        if (found != null && !minor(found).equals(builtWith("scala.binary.version"))) {
+            throw new IllegalStateException(scalaMismatch(found));
         }
+    }
+
+    static String scalaMismatch(String found) {
+        String fits = minor(found);
+        return "Scala " + found + " is on the class path, but " + artifact() + " is built for Scala "
+                + builtWith("scala.binary.version") + " with Spark " + builtWith("spark.version") + ": "
+                + (BUILD.containsKey("line." + fits + ".spark")
+                        ? "use " + ARTIFACT + "_" + fits + " (Spark " + builtWith("line." + fits + ".spark")
+                                + ") instead, or Spark " + builtWith("spark.version") + " for every Spark module"
+                        : "use Spark " + builtWith("spark.version") + " for every Spark module");
+    }
+
+    /**
+     * Fails unless every Spark on the class path has the major and minor version this library was built with (two
+     * Spark lines side by side, such as {@code spark-core_2.12} and {@code spark-core_2.13}, count as a mismatch).
+     */
+    public static void requireSpark() {
+        requireScala();
+        String expected = builtWith("spark.version");
+        List<String> found = resources("spark-version-info.properties").stream()
+                .map(p -> p.getProperty("version", "unknown")).toList();
+        for (String version : found.isEmpty() ? List.of("none") : found) {
+            if (!minor(version).equals(minor(expected))) {
+                throw new IllegalStateException(sparkMismatch(version));
+            }
+        }
+    }
+
+    static String sparkMismatch(String found) {
+        String expected = builtWith("spark.version");
+        String message = "Spark " + found + " is on the class path, but " + artifact() + " is built with Spark "
+                + expected + ": set every Spark module to " + expected;
+        for (String line : List.of("2.12", "2.13")) {
+            String spark = builtWith("line." + line + ".spark");
+            boolean sameMajor = found.startsWith(spark.substring(0, spark.indexOf('.') + 1));
+            if (sameMajor && !line.equals(builtWith("scala.binary.version"))) {
+                return message + ", or use " + ARTIFACT + "_" + line + " (Spark " + spark + ")";
+            }
+        }
+        return message;
+    }
+
+    /** This library's artifact, as a build names it: {@code kafka-spark-demo_2.12} or {@code _2.13}. */
+    public static String artifact() {
+        return ARTIFACT + "_" + builtWith("scala.binary.version");
     }
 
     /**
@@ -120,14 +172,22 @@ public final class RuntimeCheck {
     }
 
     private static Optional<Properties> resource(String name) {
-        ClassLoader loader = RuntimeCheck.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(name)) {
-            if (in == null) {
-                return Optional.empty();
+        List<Properties> all = resources(name);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Every copy of a resource on the class path, in class path order. */
+    private static List<Properties> resources(String name) {
+        List<Properties> all = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(RuntimeCheck.class.getClassLoader().getResources(name))) {
+                try (InputStream in = url.openStream()) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    all.add(p);
+                }
             }
-            Properties p = new Properties();
-            p.load(in);
-            return Optional.of(p);
+            return all;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + name, e);
         }

@@ -29,6 +29,32 @@ class RuntimeCheckTest {
     }
 
     @Test
+    void anotherSparkOrScalaNamesBothVersionsAndTheArtifactThatFits() {
+        String built = RuntimeCheck.builtWith("spark.version");
+        String line = RuntimeCheck.builtWith("scala.binary.version");
+        String other = line.equals("2.12") ? "2.13" : "2.12";
+        String otherSpark = RuntimeCheck.builtWith("line." + other + ".spark");
+        assertThatCode(RuntimeCheck::requireScala).doesNotThrowAnyException();
+
+        // An older minor of this line's Spark major (Spark 4.1 with the _2.13 artifact, 3.4 with _2.12).
+        String olderMinor = built.charAt(0) + ".1.1";
+        assertThat(RuntimeCheck.sparkMismatch(olderMinor)).doesNotContain("\n")
+                .isEqualTo("Spark " + olderMinor + " is on the class path, but kafka-spark-demo_" + line
+                        + " is built with Spark " + built + ": set every Spark module to " + built);
+        // The other line's Spark (Spark 3.5 with the _2.13 artifact, or the reverse).
+        assertThat(RuntimeCheck.sparkMismatch(otherSpark)).doesNotContain("\n")
+                .startsWith("Spark " + otherSpark + " is on the class path, but kafka-spark-demo_" + line
+                        + " is built with Spark " + built)
+                .endsWith(", or use kafka-spark-demo_" + other + " (Spark " + otherSpark + ")");
+        // A Scala library of the other line.
+        assertThat(RuntimeCheck.scalaMismatch(other + ".18")).doesNotContain("\n")
+                .startsWith("Scala " + other + ".18 is on the class path, but kafka-spark-demo_" + line
+                        + " is built for Scala " + line + " with Spark " + built)
+                .contains("use kafka-spark-demo_" + other + " (Spark " + otherSpark + ") instead");
+        assertThat(RuntimeCheck.scalaMismatch("2.11.12")).endsWith(": use Spark " + built + " for every Spark module");
+    }
+
+    @Test
     void minorVersions() {
         assertThat(RuntimeCheck.minor("3.5.5")).isEqualTo("3.5");
         assertThat(RuntimeCheck.minor("3.4.1")).isEqualTo("3.4");
