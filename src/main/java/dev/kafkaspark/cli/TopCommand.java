@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, ZooKeeperCommand.class, BrokerCommand.class, CheckCommand.class,
             TopicsCommand.class, AclsCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamCommand.class,
             WebCommand.class, LoadCommand.class, SparkMasterCommand.class, SparkWorkerCommand.class, BenchCommand.class,
-            BenchLimitCommand.class, ClassCacheRunCommand.class,
+            BenchLimitCommand.class, BenchLinesCommand.class, ClassCacheRunCommand.class,
             CommandLine.HelpCommand.class})
 public final class TopCommand implements Callable<Integer> {
 

@@ -90,14 +90,23 @@ final class ChildRun {
         command.add(jar.toString());
         command.addAll(List.of(args));
         command.add("--bench-report");
+        return reportOf(name, command, logDir.resolve("bench-" + name + ".out"), "BENCH ", timeoutSeconds, env,
+                beside);
+    }
+
+    /**
+     * Runs a child JVM's command to its end (its output to {@code out}) and returns what follows {@code prefix} on
+     * its last line that starts with it; a child that fails, hangs or prints no such line is a clear failure.
+     */
+    static String reportOf(String name, List<String> command, Path out, String prefix, long timeoutSeconds,
+            Map<String, String> env, Function<Path, AutoCloseable> beside) {
         try {
-            Files.createDirectories(logDir);
-            File out = logDir.resolve("bench-" + name + ".out").toFile();
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out)
+            Files.createDirectories(out.getParent());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().putAll(env);
             Process p = pb.start();
-            try (AutoCloseable alongside = beside.apply(out.toPath())) {
+            try (AutoCloseable alongside = beside.apply(out)) {
                 p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 throw e;
@@ -112,15 +121,15 @@ final class ChildRun {
                 throw new IllegalStateException("workload " + name + " did not finish within " + timeoutSeconds
                         + " s (see " + out + ")");
             }
-            List<String> lines = Files.readAllLines(out.toPath(), StandardCharsets.UTF_8);
-            String report = lines.stream().filter(l -> l.startsWith("BENCH ")).reduce((a, b) -> b).orElseThrow(
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            String report = lines.stream().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElseThrow(
                     () -> new IllegalStateException("workload " + name + " printed no report (exit code "
                             + p.exitValue() + "; see " + out + ")"));
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("workload " + name + " failed with exit code " + p.exitValue()
                         + " (see " + out + ")");
             }
-            return report.substring("BENCH ".length());
+            return report.substring(prefix.length());
         } catch (IOException e) {
             throw new IllegalStateException("could not run workload " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -153,7 +153,8 @@ public final class RuntimeCheck {
         return Arrays.stream(builtWith("add.opens").trim().split("\\s+")).toList();
     }
 
-    static String minor(String version) {
+    /** The major and minor of a version: {@code "3.5"} of {@code "3.5.3"}. */
+    public static String minor(String version) {
         String[] parts = version.split("\\.");
         return parts.length < 2 ? version : parts[0] + "." + parts[1];
     }

@@ -1,0 +1,117 @@
+package dev.kafkaspark.internal.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kafkaspark.internal.support.RuntimeCheck;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The harness on both Spark lines in one run ({@code bench-lines}): {@link HarnessRun} in a fresh JVM per run, on each
+ * line's class path as the build wrote it (the library jar and its runtime dependencies), the lines alternating so
+ * that neither gets the quieter minutes. The medians go into docs/performance.md.
+ */
+public final class HarnessLines {
+
+    /** One line's build output: where its library jar and its class path listing are. */
+    record Line(String scala, Path jar, Path classPath) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path target;
+    private final Path logDir;
+    private final PrintWriter out;
+
+    public HarnessLines(Path target, Path logDir, PrintWriter out) {
+        this.target = target;
+        this.logDir = logDir;
+        this.out = out;
+    }
+
+    /** Both lines' builds, or a clear failure naming the command that makes the missing one. */
+    List<Line> lines() {
+        String version = RuntimeCheck.builtWith("project.version");
+        List<Line> lines = List.of(
+                new Line("2.12", target.resolve("kafka-spark-demo_2.12-" + version + ".jar"),
+                        target.resolve("harness.classpath")),
+                new Line("2.13", target.resolve("scala-2.13/kafka-spark-demo_2.13-" + version + ".jar"),
+                        target.resolve("scala-2.13/harness.classpath")));
+        for (Line line : lines) {
+            if (!Files.isRegularFile(line.jar()) || !Files.isRegularFile(line.classPath())) {
+                throw new IllegalStateException("the Scala " + line.scala() + " line's build is missing ("
+                        + line.jar() + "): run 'mvn -B install -DskipTests' first, which builds both lines");
+            }
+        }
+        return lines;
+    }
+
+    /** {@code runs} runs of each line, alternating; returns every run and the medians per line. */
+    public ObjectNode run(int runs, Duration produceFor) {
+        List<Line> lines = lines();
+        ObjectNode result = JSON.createObjectNode();
+        result.put("runs", runs).put("w2Seconds", produceFor.toSeconds());
+        Map<String, ArrayNode> perLine = Map.of("2.12", result.putArray("2.12"), "2.13", result.putArray("2.13"));
+        for (int i = 1; i <= runs; i++) {
+            List<Line> order = i % 2 == 1 ? lines : List.of(lines.get(1), lines.get(0));
+            for (Line line : order) {
+                out.printf("run %d of %d, Scala %s line ...%n", i, runs, line.scala());
+                out.flush();
+                JsonNode report = once(line, i, produceFor);
+                perLine.get(line.scala()).add(report);
+                out.printf("  Spark %s: broker ready %d ms, Spark ready %d ms, W2 %,d records: produced %,d/s,"
+                        + " processed %,d/s (%,d processed)%n", report.get("spark").asText(),
+                        report.get("brokerReadyMs").asLong(), report.get("sparkReadyMs").asLong(),
+                        report.get("records").asLong(), report.get("producedPerSec").asLong(),
+                        report.get("processedPerSec").asLong(), report.get("processed").asLong());
+            }
+        }
+        ObjectNode medians = result.putObject("medians");
+        for (Line line : lines) {
+            ObjectNode m = medians.putObject(line.scala());
+            for (String key : List.of("jvmToCallMs", "brokerReadyMs", "sparkReadyMs", "producedPerSec",
+                    "processedPerSec")) {
+                List<Long> values = new ArrayList<>();
+                perLine.get(line.scala()).forEach(r -> values.add(r.get(key).asLong()));
+                m.put(key, Math.round(Stats.of(values).median()));
+            }
+        }
+        return result;
+    }
+
+    private JsonNode once(Line line, int run, Duration produceFor) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String opens : RuntimeCheck.requiredOpens()) {
+            command.add("--add-opens=" + opens + "=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-Xmx1g", "-cp", line.jar() + File.pathSeparator + read(line.classPath()),
+                HarnessRun.class.getName(), Long.toString(produceFor.toSeconds())));
+        String name = "harness-" + line.scala() + "-" + run;
+        String report = ChildRun.reportOf(name, command, logDir.resolve("bench-" + name + ".out"), "HARNESS ",
+                produceFor.toSeconds() + 300, Map.of(), out -> null);
+        try {
+            return JSON.readTree(report);
+        } catch (IOException e) {
+            throw new IllegalStateException(name + " printed a report that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+}
