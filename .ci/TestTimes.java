@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  *
  * <pre>java .ci/TestTimes.java [TARGET_DIR] [HOW_MANY]</pre>
  *
- * A nested class counts with the class around it. Times are each class's own, as JUnit measured them (its shared
- * environment's start is counted where it happened: in the first class that asked for it).
+ * The Scala 2.13 line's build (target/scala-2.13) gets a table of its own. A nested class counts with the class around
+ * it. Times are each class's own, as JUnit measured them (its shared environment's start is counted where it happened:
+ * in the first class that asked for it).
  */
 public class TestTimes {
 
@@ -32,6 +33,16 @@ public class TestTimes {
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args.length > 0 ? args[0] : "target");
         int shown = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        print(target, shown);
+        Path line213 = target.resolve("scala-2.13");
+        if (Files.isDirectory(line213.resolve("surefire-reports"))) {
+            System.out.println("the Scala 2.13 line (its own Maven, after the tests above; "
+                    + line213 + "):");
+            print(line213, shown);
+        }
+    }
+
+    private static void print(Path target, int shown) throws IOException {
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, Double> totals = new LinkedHashMap<>();
         for (String kind : List.of("surefire", "failsafe")) {

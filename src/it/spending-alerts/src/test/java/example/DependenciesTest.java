@@ -38,7 +38,7 @@ class DependenciesTest {
 
     @Test
     void runsOnTheJUnitThisInvocationAskedFor() {
-        // 5.10.3 by default, the current one with -Pcurrent-junit (invoker.properties runs both).
+        // 5.10.3 on the Scala 2.12 line, the current one on the 2.13 line (pom.xml).
         String asked = System.getProperty("junit.version");
         assertThat(asked).as("the build passes the JUnit version it asked for (pom.xml)").isNotBlank();
         assertThat(org.junit.jupiter.api.Test.class.getPackage().getImplementationVersion()).isEqualTo(asked);
