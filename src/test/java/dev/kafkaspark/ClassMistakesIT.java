@@ -52,8 +52,8 @@ class ClassMistakesIT {
                 // The docs say the brokers still serve the partitions they lead: a producer says what it waits for.
                 Path line = Files.writeString(work.resolve("line.txt"), "hello\n");
                 JarProcess produce = JarProcess.run(work, line, STEP, "produce", "--topic", topicName,
-                        "--bootstrap-server", bootstrap, "-p", "request.timeout.ms=4000", "-p",
-                        "delivery.timeout.ms=8000");
+                        "--bootstrap-server", bootstrap, "-p", "request.timeout.ms=2500", "-p",
+                        "delivery.timeout.ms=5000");
                 assertThat(produce.exitCode()).as(produce.transcript()).isEqualTo(1);
                 assertThat(produce.err()).as(produce.transcript())
                         .anyMatch(l -> l.startsWith("waiting for the brokers to acknowledge 1 record(s): the broker at "
