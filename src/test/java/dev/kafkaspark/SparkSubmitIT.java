@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code docs/cluster.md}'s spark-submit command, run as an engineer runs it on their own cluster: a Spark
- * installation (a Spark home whose {@code jars/} holds the Spark of this build's line, 3.5 or 4.2, and its dependencies,
- * nothing of this project), its own master and worker started from it, and the line's job jar
+ * installation (a Spark home whose {@code jars/} holds the Spark of this build's line, 3.5 or 4.2, and its
+ * dependencies, nothing of this project), its own master and worker started from it, and the line's job jar
  * ({@code demo-job-spark3.5.jar} or {@code demo-job-spark4.2.jar}), which brings no Spark, submitted to them. What
  * {@code bin/spark-submit} and {@code bin/spark-class} run is started here directly: {@code java -cp "jars/*"} with
  * the installation's main classes and the JVM flags the launcher adds on Java 17.

@@ -9,9 +9,9 @@ import picocli.CommandLine;
 /**
  * The streaming job as an ordinary Spark application's main class, for {@code spark-submit} (the main class of
  * {@code demo-job-spark3.5.jar} or {@code demo-job-spark4.2.jar}, which leave Spark to the cluster): the
- * {@code stream} command alone, in the JVM {@code spark-submit} started. Unlike {@link Main} it starts no child JVM and sets up no logging: Spark's
- * installation does both. The master is the one {@code spark-submit --master} gives, unless {@code --master} says
- * otherwise.
+ * {@code stream} command alone, in the JVM {@code spark-submit} started. Unlike {@link Main} it starts no child JVM
+ * and sets up no logging: Spark's installation does both. The master is the one {@code spark-submit --master}
+ * gives, unless {@code --master} says otherwise.
  *
  * <pre>
  * spark-submit --master spark://HOST:7077 target/demo-job-spark3.5.jar --bootstrap-server HOST:9092 --topic mytest
@@ -28,7 +28,8 @@ public final class StreamJob {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine cl = Cli.configure(new CommandLine(new StreamCommand()), out, err);
-        cl.setCommandName("spark-submit ... demo-job-spark" + RuntimeCheck.minor(RuntimeCheck.builtWith("spark.version")) + ".jar");
+        String spark = RuntimeCheck.minor(RuntimeCheck.builtWith("spark.version"));
+        cl.setCommandName("spark-submit ... demo-job-spark" + spark + ".jar");
         int code;
         try {
             code = cl.execute(args);

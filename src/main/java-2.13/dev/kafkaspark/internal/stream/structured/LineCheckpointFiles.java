@@ -1,14 +1,16 @@
 package dev.kafkaspark.internal.stream.structured;
 
+import org.apache.spark.sql.execution.streaming.checkpointing.CheckpointFileManager;
+import org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Spark 4.2's file-system checkpoint manager ({@code org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager}), under one name for
- * {@link LocalCheckpointFiles}: Spark 4 moved it to the package {@code checkpointing}. This is the Scala 2.13 line's
- * class (src/main/java-2.13); docs/spark4.md lists every class a line has of its own.
+ * Spark 4.2's file-system checkpoint manager, under one name for {@link LocalCheckpointFiles}: Spark 4 moved it to the
+ * package {@code checkpointing}. This is the Scala 2.13 line's class ({@code src/main/java-2.13}); docs/spark4.md lists
+ * every class a line has of its own.
  */
-class LineCheckpointFiles extends org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager {
+class LineCheckpointFiles extends FileSystemBasedCheckpointFileManager {
 
     LineCheckpointFiles(Path path, Configuration hadoopConf) {
         super(path, hadoopConf);
@@ -16,6 +18,6 @@ class LineCheckpointFiles extends org.apache.spark.sql.execution.streaming.check
 
     /** The manager Spark makes for a checkpoint directory, given these settings (as a query does). */
     static Object createdBySpark(Path path, Configuration hadoopConf) {
-        return org.apache.spark.sql.execution.streaming.checkpointing.CheckpointFileManager.create(path, hadoopConf);
+        return CheckpointFileManager.create(path, hadoopConf);
     }
 }

@@ -16,7 +16,8 @@ import org.apache.hadoop.fs.Path;
  * processes per micro-batch, twenty a second at 200 ms batches, each a fork of this large process. This writes the
  * temp file with plain Java IO (the file gets the user's umask, as every other file the demo writes) and leaves the
  * rest, atomic rename included, to Spark's {@code FileSystemBasedCheckpointFileManager} ({@link LineCheckpointFiles}).
- * Elsewhere than the local disk it is that manager unchanged. The Structured Streaming job sets it as {@code spark.sql.streaming.checkpointFileManagerClass}.
+ * Elsewhere than the local disk it is that manager unchanged. The Structured Streaming job sets it as
+ * {@code spark.sql.streaming.checkpointFileManagerClass}.
  */
 public class LocalCheckpointFiles extends LineCheckpointFiles {
 
