@@ -83,7 +83,9 @@ class ClassMistakesIT {
                     "--data-dir", data.toString())) {
                 String bootstrap = broker.awaitLine("Kafka broker 0 started at (127\\.0\\.0\\.1:\\d+)", STEP)
                         .group(1);
-                assertThat(broker.out()).anyMatch(l -> l.contains("data kept in " + data.toAbsolutePath()));
+                // The narrative's next line: awaited, not read at once (the console's subscriber may be a line behind).
+                broker.awaitLine("data kept in " + java.util.regex.Pattern.quote(data.toAbsolutePath().toString()),
+                        STEP);
                 if (run == 1) {
                     assertThat(JarProcess.run(work, null, STEP, "topics", "--create", "--topic", topic,
                             "--bootstrap-server", bootstrap).exitCode()).isZero();
