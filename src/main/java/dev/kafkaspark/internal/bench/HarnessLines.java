@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +41,19 @@ public final class HarnessLines {
         this.out = out;
     }
 
-    /** Both lines' builds, or a clear failure naming the command that makes the missing one. */
+    /**
+     * Every line's build (this jar's line in the build's directory, another in its {@code scala-<version>}
+     * directory), or a clear failure naming the command that makes the missing one.
+     */
     List<Line> lines() {
         String version = RuntimeCheck.builtWith("project.version");
-        List<Line> lines = List.of(
-                new Line("2.12", target.resolve("kafka-spark-demo_2.12-" + version + ".jar"),
-                        target.resolve("harness.classpath")),
-                new Line("2.13", target.resolve("scala-2.13/kafka-spark-demo_2.13-" + version + ".jar"),
-                        target.resolve("scala-2.13/harness.classpath")));
+        String own = RuntimeCheck.builtWith("scala.binary.version");
+        List<Line> lines = new ArrayList<>();
+        for (String scala : RuntimeCheck.lines().keySet()) {
+            Path dir = scala.equals(own) ? target : target.resolve("scala-" + scala);
+            lines.add(new Line(scala, dir.resolve(RuntimeCheck.artifact(scala) + "-" + version + ".jar"),
+                    dir.resolve("harness.classpath")));
+        }
         for (Line line : lines) {
             if (!Files.isRegularFile(line.jar()) || !Files.isRegularFile(line.classPath())) {
                 throw new IllegalStateException("the Scala " + line.scala() + " line's build is missing ("
@@ -61,9 +68,13 @@ public final class HarnessLines {
         List<Line> lines = lines();
         ObjectNode result = JSON.createObjectNode();
         result.put("runs", runs).put("w2Seconds", produceFor.toSeconds());
-        Map<String, ArrayNode> perLine = Map.of("2.12", result.putArray("2.12"), "2.13", result.putArray("2.13"));
+        Map<String, ArrayNode> perLine = new HashMap<>();
+        lines.forEach(line -> perLine.put(line.scala(), result.putArray(line.scala())));
         for (int i = 1; i <= runs; i++) {
-            List<Line> order = i % 2 == 1 ? lines : List.of(lines.get(1), lines.get(0));
+            List<Line> order = new ArrayList<>(lines);
+            if (i % 2 == 0) {
+                Collections.reverse(order); // the lines alternate: neither always runs first
+            }
             for (Line line : order) {
                 out.printf("run %d of %d, Scala %s line ...%n", i, runs, line.scala());
                 out.flush();

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Checks, at start, that the JVM this library runs in is the one it was built for: the Scala line of its artifact
@@ -78,9 +80,9 @@ public final class RuntimeCheck {
         String fits = minor(found);
         return "Scala " + found + " is on the class path, but " + artifact() + " is built for Scala "
                 + builtWith("scala.binary.version") + " with Spark " + builtWith("spark.version") + ": "
-                + (BUILD.containsKey("line." + fits + ".spark")
-                        ? "use " + ARTIFACT + "_" + fits + " (Spark " + builtWith("line." + fits + ".spark")
-                                + ") instead, or Spark " + builtWith("spark.version") + " for every Spark module"
+                + (lines().containsKey(fits)
+                        ? "use " + artifact(fits) + " (Spark " + lines().get(fits) + ") instead, or Spark "
+                                + builtWith("spark.version") + " for every Spark module"
                         : "use Spark " + builtWith("spark.version") + " for every Spark module");
     }
 
@@ -104,11 +106,11 @@ public final class RuntimeCheck {
         String expected = builtWith("spark.version");
         String message = "Spark " + found + " is on the class path, but " + artifact() + " is built with Spark "
                 + expected + ": set every Spark module to " + expected;
-        for (String line : List.of("2.12", "2.13")) {
-            String spark = builtWith("line." + line + ".spark");
+        for (Map.Entry<String, String> line : lines().entrySet()) {
+            String spark = line.getValue();
             boolean sameMajor = found.startsWith(spark.substring(0, spark.indexOf('.') + 1));
-            if (sameMajor && !line.equals(builtWith("scala.binary.version"))) {
-                return message + ", or use " + ARTIFACT + "_" + line + " (Spark " + spark + ")";
+            if (sameMajor && !line.getKey().equals(builtWith("scala.binary.version"))) {
+                return message + ", or use " + artifact(line.getKey()) + " (Spark " + spark + ")";
             }
         }
         return message;
@@ -116,7 +118,26 @@ public final class RuntimeCheck {
 
     /** This library's artifact, as a build names it: {@code kafka-spark-demo_2.12} or {@code _2.13}. */
     public static String artifact() {
-        return ARTIFACT + "_" + builtWith("scala.binary.version");
+        return artifact(builtWith("scala.binary.version"));
+    }
+
+    /** The artifact of one line of this library, by its Scala binary version. */
+    public static String artifact(String scala) {
+        return ARTIFACT + "_" + scala;
+    }
+
+    /**
+     * Every line this library is built for, from {@code build.properties} ({@code line.<scala>.spark}): the Scala
+     * binary version of its artifact, and its Spark.
+     */
+    public static Map<String, String> lines() {
+        Map<String, String> lines = new TreeMap<>();
+        for (String key : BUILD.stringPropertyNames()) {
+            if (key.startsWith("line.") && key.endsWith(".spark")) {
+                lines.put(key.substring("line.".length(), key.length() - ".spark".length()), BUILD.getProperty(key));
+            }
+        }
+        return lines;
     }
 
     /**
