@@ -193,6 +193,7 @@ public final class JarProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);
+                    if (Boolean.getBoolean("jar.echo")) System.out.println(java.time.LocalTime.now() + " " + name + " " + line);
                 }
             } catch (IOException e) {
                 lines.add("<<read failed: " + e + ">>");

@@ -29,6 +29,7 @@ public final class ConsoleProducer implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private volatile boolean closed;
+    private final Duration closeLimit;
 
     /** A line that should have had a key separator did not. */
     public static final class MissingSeparatorException extends RuntimeException {
@@ -69,6 +70,7 @@ public final class ConsoleProducer implements AutoCloseable {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.putAll(overrides);
+        this.closeLimit = closeLimit(p);
         this.producer = new KafkaProducer<>(p);
     }
 
@@ -170,7 +172,26 @@ public final class ConsoleProducer implements AutoCloseable {
             return;
         }
         closed = true;
-        producer.close(Duration.ofSeconds(30));
+        producer.close(closeLimit);
+    }
+
+    /**
+     * How long {@link #close()} waits for acknowledgements: the records' delivery timeout, at most 30 s. A record not
+     * acknowledged by then has failed anyway; an idempotent producer that cannot get its id from the broker would
+     * otherwise hold on to it for the whole 30 s, since its batches only expire once it has one.
+     */
+    static Duration closeLimit(Properties config) {
+        Object delivery = config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        Duration most = Duration.ofSeconds(30);
+        if (delivery == null) {
+            return most;
+        }
+        try {
+            Duration d = Duration.ofMillis(Long.parseLong(delivery.toString().trim()));
+            return d.compareTo(most) < 0 ? d : most;
+        } catch (NumberFormatException e) {
+            return most; // KafkaProducer's own check names the bad value
+        }
     }
 
     private static String printable(String s) {
