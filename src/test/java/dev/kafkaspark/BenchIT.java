@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * machine, never a time. The full bench (every variant, 3 runs, 30 s workloads) runs by hand or with {@code -Pbench};
  * BenchReportTest checks the report of a full run's JSON.
  */
-@Order(2) // longest first: see the Failsafe settings in pom.xml
+@Order(2) // the two lanes: see the Failsafe settings in pom.xml
 class BenchIT {
 
     @Test

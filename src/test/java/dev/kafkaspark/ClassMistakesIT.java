@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What a class does wrong, each step a separate {@code java -jar} as in the walkthrough: every mistake gets a clear
  * answer, and nothing hangs or stays behind.
  */
-@Order(3) // longest first: see the Failsafe settings in pom.xml
+@Order(7) // the two lanes: see the Failsafe settings in pom.xml
 class ClassMistakesIT {
 
     private static final Duration STEP = Duration.ofSeconds(90);

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The packaged jar, run as a user runs it: plain {@code java -jar}, no JVM flags. */
-@Order(7) // longest first: see the Failsafe settings in pom.xml
+@Order(4) // the two lanes: see the Failsafe settings in pom.xml
 class DemoJarIT {
 
     /**

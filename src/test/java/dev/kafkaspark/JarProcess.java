@@ -50,6 +50,9 @@ public final class JarProcess implements AutoCloseable {
      */
     public static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /** {@code -Djar.echo=true}: every child's lines also go to the test's output, with the time they came. */
+    private static final boolean ECHO = Boolean.getBoolean("jar.echo");
+
     /** Marks "standard input is a pipe the test writes to" for {@link #start}. */
     public static final Path PIPE = Path.of("<pipe>");
 
@@ -193,7 +196,9 @@ public final class JarProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);
-                    if (Boolean.getBoolean("jar.echo")) System.out.println(java.time.LocalTime.now() + " " + name + " " + line);
+                    if (ECHO) {
+                        System.out.println(java.time.LocalTime.now() + " " + name + " " + line);
+                    }
                 }
             } catch (IOException e) {
                 lines.add("<<read failed: " + e + ">>");

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * both JVMs) counts once, and a launcher that dies takes the demo down with it. Each run ends with no process left
  * and its ports free.
  */
-@Order(5) // longest first: see the Failsafe settings in pom.xml
+@Order(6) // the two lanes: see the Failsafe settings in pom.xml
 class LauncherSignalsIT {
 
     @BeforeAll

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * submitted to the master, and the synthetic load. Every record is processed, executors ran on both workers, and
  * everything stops and frees its ports; a worker killed mid-run ({@code kill -9}) loses nothing.
  */
-@Order(1) // longest first: see the Failsafe settings in pom.xml
+@Order(1) // the two lanes: see the Failsafe settings in pom.xml
 class SparkClusterIT {
 
     private static final Duration STEP = Duration.ofSeconds(90);

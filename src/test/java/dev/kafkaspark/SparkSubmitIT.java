@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/spark-submit} and {@code bin/spark-class} run is started here directly: {@code java -cp "jars/*"} with
  * the installation's main classes and the JVM flags the launcher adds on Java 17.
  */
-@Order(6) // longest first: see the Failsafe settings in pom.xml
+@Order(5) // the two lanes: see the Failsafe settings in pom.xml
 class SparkSubmitIT {
 
     private static final Duration STEP = Duration.ofSeconds(90);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The classic walkthrough across processes, each step a separate {@code java -jar} as a class would run it: a broker,
  * topics, a console producer fed from a file, a console consumer, the streaming job, and a second broker joining.
  */
-@Order(4) // longest first: see the Failsafe settings in pom.xml
+@Order(3) // the two lanes: see the Failsafe settings in pom.xml
 class WalkthroughIT {
 
     private static final Duration STEP = Duration.ofSeconds(90);
