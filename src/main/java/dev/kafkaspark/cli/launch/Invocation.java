@@ -52,6 +52,20 @@ public final class Invocation {
                 .orElse(false);
     }
 
+    /**
+     * Whether this runs the demo with its producer at a rate below {@code perSecond} (flat out is not below any):
+     * the demo's own load, known before its JVM starts.
+     */
+    boolean demoRateBelow(double perSecond) {
+        String command = subcommand().orElse("-");
+        if (helpRequested() || !(command.isEmpty() || command.equals("demo"))) {
+            return false;
+        }
+        ParseResult demo = command.isEmpty() ? parsed : parsed.subcommand();
+        double rate = demo.commandSpec().findOption("--rate").getValue(); // the default when not given; 0 is 'max'
+        return rate > 0 && rate < perSecond;
+    }
+
     /** The log file's base name: the subcommand's, the broker's id for brokers, "clients" for the short tools. */
     public String logName() {
         String command = subcommand().orElse("");

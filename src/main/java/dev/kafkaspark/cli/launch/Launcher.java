@@ -89,7 +89,7 @@ public final class Launcher {
                 writing = Files.exists(archive) ? null
                         : cache.get().resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             }
-            command = command(jar.get(), jvmArgs, archive, writing, cache.orElse(null), args);
+            command = command(jar.get(), jvmArgs, archive, writing, cache.orElse(null), invocation, args);
         } catch (IOException e) {
             warn("running without the class cache: " + e.toString());
             return Optional.empty();
@@ -113,7 +113,7 @@ public final class Launcher {
     }
 
     private static List<String> command(Path jar, List<String> jvmArgs, Path archive, Path writing, Path cache,
-            String[] args) throws IOException {
+            Invocation invocation, String[] args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -128,7 +128,7 @@ public final class Launcher {
             // its pauses at this heap size stay far below a batch interval. A GC flag of the user's own wins.
             command.add("-XX:+UseSerialGC");
         }
-        command.addAll(HeapShape.flags(jvmArgs, Runtime.getRuntime().maxMemory()));
+        command.addAll(HeapShape.flags(jvmArgs, Runtime.getRuntime().maxMemory(), invocation));
         command.add("-Xshare:auto");
         command.add("-Xlog:cds=off,cds+dynamic=off");
         if (writing != null) {
