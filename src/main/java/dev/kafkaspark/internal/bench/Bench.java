@@ -44,6 +44,7 @@ public final class Bench {
     private final BenchSettings settings;
     private final Narrator narrator;
     private final ChildRun child;
+    private final SparkPath sparkPath;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
@@ -59,6 +60,7 @@ public final class Bench {
             jvm.add("-Xmx" + settings.heap());
         }
         this.child = new ChildRun(ChildRun.ownJar(), jvm, logDir);
+        this.sparkPath = new SparkPath(ChildRun.ownJar(), jvm, logDir);
     }
 
     /** Runs every workload, in order, and returns the results. */
@@ -91,6 +93,8 @@ public final class Bench {
         if (!smoke) {
             root.set("structured", structured(limit));
             root.set("scram", scram(limit));
+            narrator.step("Spark's own path: Kafka set up as Spark's connector tests do, then the same stream");
+            root.set("spark_path", sparkPath.run(settings.runs(), settings.throughput()));
         }
         ObjectNode memory = root.putObject("memory");
         memory.put("peak_heap_mb", throughput.get("peak_heap_mb").asLong());

@@ -177,6 +177,8 @@ public final class BenchReport {
         }
         scram(r).ifPresent(line -> b.append(String.format(Locale.ROOT, "%nthe cost of logins, same run (W1 2 s, W2)%n"))
                 .append(line).append(String.format("%n")));
+        SparkPath.lines(r).ifPresent(lines -> b.append(String.format(Locale.ROOT, "%nagainst Spark's own path, same run"
+                + "%n  %-34s %12s %12s%n", "", "Spark's path", "this demo")).append(lines).append(String.format("%n")));
         JsonNode mem = r.get("memory");
         b.append(String.format(Locale.ROOT, "%nmemory, throughput run: peak heap %,d MiB, peak RSS %,d MiB%n",
                 mem.get("peak_heap_mb").asLong(), mem.get("peak_rss_mb").asLong()));
