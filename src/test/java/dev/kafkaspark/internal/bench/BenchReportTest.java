@@ -29,13 +29,20 @@ class BenchReportTest {
                 .anyMatch(l -> l.strip().matches("W2 processed/s\\s+500,000\\s+400,000\\s+within 10%: 80% MISS"))
                 .anyMatch(l -> l.strip().startsWith("SCRAM logins and ACLs      first batch 4,200 ms (+200);"
                         + " processed 450,000/s (90%)"))
-                .anyMatch(l -> l.strip().matches("200 ms\\s+100\\s+200\\s+600\\s+800\\s+500 MISS\\s+400 ok"));
+                .anyMatch(l -> l.strip().matches("200 ms\\s+100\\s+200\\s+600\\s+800\\s+500 MISS\\s+400 ok"))
+                .anyMatch(l -> l.startsWith("against Spark's own path, same run"))
+                .anyMatch(l -> l.strip().matches("W1 first batch, 2 s, median ms\\s+6,400\\s+4,000\\s+0.63x \\(target"
+                        + " 0.5x or less\\)"))
+                .anyMatch(l -> l.strip().matches("W2 processed/s, DStreams\\s+300,000\\s+500,000\\s+1.67x \\(target"
+                        + " 2x or more\\)"))
+                .anyMatch(l -> l.strip().matches("W2 processed/s, Structured\\s+400,000\\s+1.33x \\(target 1.5x"
+                        + " or more\\)"));
     }
 
     @Test
     void aSmokeRunsReportShowsWhatItMeasuredAndSaysItIsNoMeasurement() {
         ObjectNode r = fullRun();
-        r.remove(List.of("structured", "scram"));
+        r.remove(List.of("structured", "scram", "spark_path"));
         ObjectNode startup = (ObjectNode) r.get("startup");
         startup.retain("2000");
         ((ObjectNode) r.get("latency")).retain("1000");
@@ -45,7 +52,7 @@ class BenchReportTest {
         assertThat(table.lines().limit(2)).element(0).asString().endsWith(" (smoke)");
         assertThat(table.lines().limit(2)).element(1).asString().startsWith("smoke: one short run of each workload");
         assertThat(table.lines()).noneMatch(l -> l.contains("KRaft mode") || l.contains("Structured")
-                || l.contains("SCRAM") || l.contains("first run after the build"))
+                || l.contains("SCRAM") || l.contains("first run after the build") || l.contains("Spark's own path"))
                 .anyMatch(l -> l.strip().startsWith("1000 ms"))
                 .noneMatch(l -> l.strip().startsWith("200 ms"));
         String html = BenchReport.html(r);
@@ -100,6 +107,9 @@ class BenchReportTest {
         ObjectNode scram = r.putObject("scram");
         scram.set("startup", phases(3, 4200));
         scram.set("throughput", throughput(450_000));
+        ObjectNode path = r.putObject("spark_path");
+        path.putObject("first_batch_ms").put("median", 6400).put("min", 6300).put("max", 6900);
+        path.putObject("throughput").put("processed_per_s", 300_000.0);
         r.putObject("memory").put("peak_heap_mb", 400).put("peak_rss_mb", 700).put("child_heap", "512m");
         return r;
     }
