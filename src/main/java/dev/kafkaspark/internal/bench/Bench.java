@@ -60,7 +60,7 @@ public final class Bench {
             jvm.add("-Xmx" + settings.heap());
         }
         this.child = new ChildRun(ChildRun.ownJar(), jvm, logDir);
-        this.sparkPath = new SparkPath(ChildRun.ownJar(), jvm, logDir);
+        this.sparkPath = new SparkPath(child);
     }
 
     /** Runs every workload, in order, and returns the results. */

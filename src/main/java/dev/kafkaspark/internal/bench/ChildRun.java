@@ -3,6 +3,7 @@ package dev.kafkaspark.internal.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkaspark.internal.demo.RunMetrics;
+import dev.kafkaspark.internal.support.RuntimeCheck;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -56,6 +57,39 @@ final class ChildRun {
         } catch (IOException e) {
             throw new IllegalStateException("workload " + name + " printed a report that is not JSON: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A main class of this jar in a plain child JVM (no launcher, no class cache) with this run's JVM flags, to its end,
+     * and the JSON of its last line that starts with {@code prefix}.
+     */
+    JsonNode main(String name, long timeoutSeconds, Class<?> main, String prefix, String... args) {
+        List<String> jvm = new ArrayList<>(jvmArgs);
+        jvm.add("-Ddemo.logfile=" + logDir.resolve("bench-children.log"));
+        return mainReport(name, jvm, jar.toString(), main, List.of(args), logDir, prefix, timeoutSeconds);
+    }
+
+    /**
+     * {@code java JVM_ARGS --add-opens... -cp CLASS_PATH MAIN ARGS} to its end (its output to
+     * {@code logDir/bench-NAME.out}), and the JSON of its last line that starts with {@code prefix}.
+     */
+    static JsonNode mainReport(String name, List<String> jvmArgs, String classPath, Class<?> main, List<String> args,
+            Path logDir, String prefix, long timeoutSeconds) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        for (String opens : RuntimeCheck.requiredOpens()) {
+            command.add("--add-opens=" + opens + "=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-cp", classPath, main.getName()));
+        command.addAll(args);
+        String report = reportOf(name, command, logDir.resolve("bench-" + name + ".out"), prefix, timeoutSeconds,
+                Map.of(), out -> null);
+        try {
+            return JSON.readTree(report);
+        } catch (IOException e) {
+            throw new IllegalStateException(name + " printed a report that is not JSON: " + e.getMessage(), e);
         }
     }
 

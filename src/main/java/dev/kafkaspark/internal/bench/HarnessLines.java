@@ -101,21 +101,9 @@ public final class HarnessLines {
     }
 
     private JsonNode once(Line line, int run, Duration produceFor) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String opens : RuntimeCheck.requiredOpens()) {
-            command.add("--add-opens=" + opens + "=ALL-UNNAMED");
-        }
-        command.addAll(List.of("-Xmx1g", "-cp", line.jar() + File.pathSeparator + read(line.classPath()),
-                HarnessRun.class.getName(), Long.toString(produceFor.toSeconds())));
-        String name = "harness-" + line.scala() + "-" + run;
-        String report = ChildRun.reportOf(name, command, logDir.resolve("bench-" + name + ".out"), "HARNESS ",
-                produceFor.toSeconds() + 300, Map.of(), out -> null);
-        try {
-            return JSON.readTree(report);
-        } catch (IOException e) {
-            throw new IllegalStateException(name + " printed a report that is not JSON: " + e.getMessage(), e);
-        }
+        return ChildRun.mainReport("harness-" + line.scala() + "-" + run, List.of("-Xmx1g"),
+                line.jar() + File.pathSeparator + read(line.classPath()), HarnessRun.class,
+                List.of(Long.toString(produceFor.toSeconds())), logDir, "HARNESS ", produceFor.toSeconds() + 300);
     }
 
     private static String read(Path file) {

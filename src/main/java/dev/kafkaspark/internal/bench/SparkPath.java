@@ -3,14 +3,10 @@ package dev.kafkaspark.internal.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kafkaspark.internal.support.RuntimeCheck;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,49 +17,27 @@ final class SparkPath {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path jar;
-    private final List<String> jvmArgs;
-    private final Path logDir;
+    private final ChildRun child;
 
-    SparkPath(Path jar, List<String> jvmArgs, Path logDir) {
-        this.jar = jar;
-        this.jvmArgs = List.copyOf(jvmArgs);
-        this.logDir = logDir;
+    SparkPath(ChildRun child) {
+        this.child = child;
     }
 
     ObjectNode run(int startupRuns, Duration throughput) {
         ObjectNode result = JSON.createObjectNode();
         List<Long> first = new ArrayList<>();
         for (int i = 1; i <= startupRuns; i++) {
-            JsonNode r = child("spark-path-startup-" + i, 300, "startup", "2000");
+            JsonNode r = child.main("spark-path-startup-" + i, 300, SparkPathRun.class, "SPARKPATH ", "startup",
+                    "2000");
             result.withArray("startup_runs").add(r);
             first.add(r.get("first_batch_ms").asLong());
         }
         Stats s = Stats.of(first);
         result.putObject("first_batch_ms").put("median", Math.round(s.median())).put("min", Math.round(s.min()))
                 .put("max", Math.round(s.max()));
-        result.set("throughput", child("spark-path-throughput", throughput.toSeconds() + 300, "throughput",
-                Long.toString(throughput.toSeconds())));
+        result.set("throughput", child.main("spark-path-throughput", throughput.toSeconds() + 300,
+                SparkPathRun.class, "SPARKPATH ", "throughput", Long.toString(throughput.toSeconds())));
         return result;
-    }
-
-    private JsonNode child(String name, long timeoutSeconds, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        for (String opens : RuntimeCheck.requiredOpens()) {
-            command.add("--add-opens=" + opens + "=ALL-UNNAMED");
-        }
-        command.add("-Ddemo.logfile=" + logDir.resolve("bench-children.log"));
-        command.addAll(List.of("-cp", jar.toString(), SparkPathRun.class.getName()));
-        command.addAll(List.of(args));
-        String report = ChildRun.reportOf(name, command, logDir.resolve("bench-" + name + ".out"), "SPARKPATH ",
-                timeoutSeconds, Map.of(), out -> null);
-        try {
-            return JSON.readTree(report);
-        } catch (IOException e) {
-            throw new IllegalStateException(name + " printed a report that is not JSON: " + e.getMessage(), e);
-        }
     }
 
     /** The comparison for the console table: the demo's W1 and W2 against Spark's path, with the targets. */
