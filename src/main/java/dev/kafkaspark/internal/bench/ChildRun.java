@@ -61,8 +61,8 @@ final class ChildRun {
     }
 
     /**
-     * A main class of this jar in a plain child JVM (no launcher, no class cache) with this run's JVM flags, to its end,
-     * and the JSON of its last line that starts with {@code prefix}.
+     * A main class of this jar in a plain child JVM (no launcher, no class cache) with this run's JVM flags, to its
+     * end, and the JSON of its last line that starts with {@code prefix}.
      */
     JsonNode main(String name, long timeoutSeconds, Class<?> main, String prefix, String... args) {
         List<String> jvm = new ArrayList<>(jvmArgs);

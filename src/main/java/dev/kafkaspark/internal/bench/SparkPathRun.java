@@ -63,8 +63,9 @@ public final class SparkPathRun {
             factory.configure(new InetSocketAddress("127.0.0.1", 0), 16);
             factory.startup(zk);
             report.put("zookeeper_ready_ms", sinceStart());
-            KafkaServer broker = new KafkaServer(KafkaConfig.fromProps(brokerConfig(dir.path().resolve("kafka").toFile(),
-                    "127.0.0.1:" + factory.getLocalPort())), Time.SYSTEM, scala.Option.apply(null), false);
+            KafkaConfig config = KafkaConfig.fromProps(brokerConfig(dir.path().resolve("kafka").toFile(),
+                    "127.0.0.1:" + factory.getLocalPort()));
+            KafkaServer broker = new KafkaServer(config, Time.SYSTEM, scala.Option.apply(null), false);
             broker.startup();
             String bootstrap = "127.0.0.1:" + broker.boundPort(ListenerName.normalised("PLAINTEXT"));
             report.put("broker_ready_ms", sinceStart());
