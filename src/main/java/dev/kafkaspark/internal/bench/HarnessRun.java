@@ -69,7 +69,8 @@ public final class HarnessRun {
         long start = System.nanoTime();
         long end = start + produceFor.toNanos();
         String padding = "x".repeat(VALUE_BYTES - 12);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(env))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                producerProps(env.bootstrapServers(), 256 * 1024))) {
             while (System.nanoTime() < end) {
                 for (int i = 0; i < 1000; i++) {
                     producer.send(new ProducerRecord<>(topic, null, String.format("%012d", produced++) + padding));
@@ -89,13 +90,17 @@ public final class HarnessRun {
         report.put("processedPerSec", Math.round(processed.get() * 1e9 / Math.max(1, lastProcessedAt.get() - start)));
     }
 
-    private static Properties producerProps(KafkaSparkEnvironment env) {
+    /**
+     * The workloads' producer (docs/performance.md): acks=all, idempotent, linger 5 ms, string keys and values, with
+     * the given batch size. Spark's path ({@link SparkPathRun}) sends with the same.
+     */
+    static Properties producerProps(String bootstrap, int batchBytes) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(batchBytes));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;

@@ -21,11 +21,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.Durations;
@@ -47,6 +45,7 @@ import org.apache.zookeeper.server.ZooKeeperServer;
 public final class SparkPathRun {
 
     private static final int PARTITIONS = 3;
+    private static final int BATCH_BYTES = 65536;
     private static final long START = ManagementFactory.getRuntimeMXBean().getStartTime();
 
     private SparkPathRun() {
@@ -96,7 +95,8 @@ public final class SparkPathRun {
         CountDownLatch first = new CountDownLatch(1);
         AtomicLong firstBatchMs = new AtomicLong();
         Thread producer = new Thread(() -> {
-            try (KafkaProducer<String, String> p = new KafkaProducer<>(producerConfig(bootstrap))) {
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(
+                    HarnessRun.producerProps(bootstrap, BATCH_BYTES))) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < 400 && first.getCount() > 0; i++) {
                     p.send(new ProducerRecord<>(topic, "key-" + (i % 10), "value-" + i));
@@ -138,7 +138,7 @@ public final class SparkPathRun {
         });
         ssc.start();
         report.put("spark_ready_ms", sinceStart());
-        Properties config = producerConfig(bootstrap);
+        Properties config = HarnessRun.producerProps(bootstrap, BATCH_BYTES);
         long produced = 0;
         String value = "x".repeat(100);
         long start = System.nanoTime();
@@ -197,18 +197,6 @@ public final class SparkPathRun {
         p.put("offsets.topic.num.partitions", "1");
         p.put("offsets.topic.replication.factor", "1");
         p.put("group.initial.rebalance.delay.ms", "10");
-        return p;
-    }
-
-    private static Properties producerConfig(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;
     }
 
