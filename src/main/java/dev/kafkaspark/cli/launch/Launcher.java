@@ -128,7 +128,7 @@ public final class Launcher {
             // its pauses at this heap size stay far below a batch interval. A GC flag of the user's own wins.
             command.add("-XX:+UseSerialGC");
         }
-        command.addAll(HeapShape.flags(jvmArgs, Runtime.getRuntime().maxMemory(), invocation));
+        command.addAll(LoadShape.flags(jvmArgs, Runtime.getRuntime().maxMemory(), invocation));
         command.add("-Xshare:auto");
         command.add("-Xlog:cds=off,cds+dynamic=off");
         if (writing != null) {
