@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Spark's own path ({@link SparkPathRun}) in the bench's run, so the demo's W1 and W2 are compared with it on the same
- * machine in the same minutes: W1 at 2 s batches as often as the demo's, W2 once.
+ * machine in the same minutes: W1 at 2 s batches and W2 each as often as the demo's W1 (the median W2 run is the
+ * baseline).
  */
 final class SparkPath {
 
@@ -35,8 +37,17 @@ final class SparkPath {
         Stats s = Stats.of(first);
         result.putObject("first_batch_ms").put("median", Math.round(s.median())).put("min", Math.round(s.min()))
                 .put("max", Math.round(s.max()));
-        result.set("throughput", child.main("spark-path-throughput", throughput.toSeconds() + 300,
-                SparkPathRun.class, "SPARKPATH ", "throughput", Long.toString(throughput.toSeconds())));
+        // W2 as often as W1: its broker flushes every message to disk, and on a shared disk one run's rate ranged
+        // from 266,581 to 391,754 records/s within hours (docs/performance.md). The median run is the baseline.
+        List<JsonNode> rates = new ArrayList<>();
+        for (int i = 1; i <= startupRuns; i++) {
+            JsonNode r = child.main("spark-path-throughput-" + i, throughput.toSeconds() + 300, SparkPathRun.class,
+                    "SPARKPATH ", "throughput", Long.toString(throughput.toSeconds()));
+            result.withArray("throughput_runs").add(r);
+            rates.add(r);
+        }
+        rates.sort(Comparator.comparingDouble(r -> r.get("processed_per_s").asDouble()));
+        result.set("throughput", rates.get((rates.size() - 1) / 2));
         return result;
     }
 
@@ -60,6 +71,10 @@ final class SparkPath {
             double structured = q.get("processed_per_s").asDouble();
             b.append(String.format(Locale.ROOT, "%n  %-34s %12s %,12.0f  %.2fx (target 1.5x or more)",
                     "W2 processed/s, Structured", "", structured, structured / pathRate));
+        }
+        int runs = p.path("throughput_runs").size();
+        if (runs > 1) {
+            b.append(String.format(Locale.ROOT, "%n  (Spark's path: the median of %d runs of each)", runs));
         }
         return Optional.of(b.toString());
     }
