@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>The compilers. At modest rates, the C1 compiler only: on two cores the C2 compiler's work at start competes with
  * the broker's and Spark's start, and its faster code never pays that back at these rates. The first batch came
- * 1.1-1.4 s sooner (W1), and at 10,000 records/s (W4) the run took a third less CPU and 50 MiB less memory, with p99
+ * 1.0-1.4 s sooner (W1), and at 10,000 records/s (W4) the run took a third less CPU and 50 MiB less memory, with p99
  * latencies no worse. Flat out C2 is worth it: 484-513k records/s against 417k with C1 only (W2).
  */
 final class LoadShape {
