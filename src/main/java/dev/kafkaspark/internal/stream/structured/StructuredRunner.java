@@ -54,6 +54,7 @@ public final class StructuredRunner implements StreamEngine {
     private TempDir tempCheckpoint;
     private Path checkpoint;
     private StreamingQuery query;
+    private volatile long queryStartedMillis;
     private boolean closed;
 
     private StructuredRunner(StreamingSettings settings, LocalSpark.Lease spark) {
@@ -128,8 +129,7 @@ public final class StructuredRunner implements StreamEngine {
         int samples = settings.samplesPerPartition();
         return (batch, batchId) -> {
             long started = System.currentTimeMillis();
-            // The trigger fires on multiples of the interval: the batch's time is the one it fired at.
-            long batchTime = started - started % interval;
+            long batchTime = batchTime(started, interval, queryStartedMillis);
             List<PartitionSummary> parts = KafkaRows.summarize(batch, samples, settings.sequences())
                     .collect();
             if (store != null) {
@@ -139,7 +139,19 @@ public final class StructuredRunner implements StreamEngine {
         };
     }
 
+    /**
+     * The time a micro-batch's trigger fired, from when its output began. The trigger fires on multiples of the
+     * interval, except the query's first, which fires as the query starts (Spark's processing-time trigger runs at
+     * once, then on the interval's multiples): no batch time comes before the query's start. A first batch whose
+     * output begins only after the next multiple gets that multiple, at most one interval late; before, every first
+     * batch got the multiple before its output, up to an interval before the query even started.
+     */
+    static long batchTime(long startedMillis, long intervalMillis, long queryStartedMillis) {
+        return Math.max(startedMillis - startedMillis % intervalMillis, Math.min(queryStartedMillis, startedMillis));
+    }
+
     private void startQuery() {
+        queryStartedMillis = System.currentTimeMillis();
         try {
             query = records.writeStream().queryName(queryName(settings.appName()))
                     .trigger(Trigger.ProcessingTime(settings.batchInterval().toMillis()))
