@@ -3,6 +3,8 @@ package dev.kafkaspark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkaspark.cli.launch.Invocation;
+import dev.kafkaspark.cli.launch.Launcher;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -77,23 +79,16 @@ public final class JarProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("demo.jar", "target/demo.jar")).toAbsolutePath();
         assertThat(jar).exists();
         List<String> javaArgs = new ArrayList<>();
-        Path archive = jar.resolveSibling("demo.jsa");
-        if (!relaunches(args) && Files.isRegularFile(archive)) {
+        if (!Invocation.of(args).longStart()) {
             // The tools (zookeeper, broker, topics, ...) run in the JVM the user starts, which loads Kafka's classes
             // from the jar; here they load them from the class cache the build made for this jar, as the demo's child
             // does: a broker starts in about half the time and CPU (2.9 s against 4.1 s of CPU). The demo and the
             // stream are left to their launcher, which the tests are about.
-            javaArgs.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
-                    "-Xlog:cds=off,cds+dynamic=off"));
+            javaArgs.addAll(Launcher.builtCacheFlags(jar));
         }
         javaArgs.addAll(List.of("-jar", jar.toString()));
         javaArgs.addAll(List.of(args));
         return startJava(work, stdin, terminal, Map.of(), javaArgs);
-    }
-
-    /** Whether the jar runs these arguments in a child JVM of its own: the demo (no command, or options) and stream. */
-    private static boolean relaunches(String... args) {
-        return args.length == 0 || args[0].startsWith("-") || args[0].equals("demo") || args[0].equals("stream");
     }
 
     /**

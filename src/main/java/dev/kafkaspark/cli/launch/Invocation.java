@@ -47,7 +47,7 @@ public final class Invocation {
     }
 
     /** Whether this runs the demo or the stream: the commands whose start-up is worth a class cache. */
-    boolean longStart() {
+    public boolean longStart() {
         return !helpRequested() && subcommand().map(c -> c.isEmpty() || c.equals("demo") || c.equals("stream"))
                 .orElse(false);
     }

@@ -37,6 +37,8 @@ public final class Launcher {
     static final String START = "demo.launcher.start";
     static final String SAVING = "demo.cds.saving";
     private static final String[] STOP_SIGNALS = {"INT", "TERM", "HUP"};
+    private static final String SHARE = "-Xshare:auto";
+    private static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
     private Launcher() {
     }
@@ -129,13 +131,10 @@ public final class Launcher {
             command.add("-XX:+UseSerialGC");
         }
         command.addAll(LoadShape.flags(jvmArgs, Runtime.getRuntime().maxMemory(), invocation));
-        command.add("-Xshare:auto");
-        command.add("-Xlog:cds=off,cds+dynamic=off");
         if (writing != null) {
-            command.add("-XX:ArchiveClassesAtExit=" + writing);
-            command.add("-D" + SAVING + "=" + cache);
+            command.addAll(List.of(SHARE, QUIET, "-XX:ArchiveClassesAtExit=" + writing, "-D" + SAVING + "=" + cache));
         } else {
-            command.add("-XX:SharedArchiveFile=" + archive);
+            command.addAll(mapping(archive));
         }
         command.add("-cp");
         command.add(jar.toString());
@@ -212,6 +211,19 @@ public final class Launcher {
         for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
             Files.deleteIfExists(old);
         }
+    }
+
+    /**
+     * The JVM flags that load this jar's classes from the class cache the build made beside it ({@link #builtArchive}),
+     * or none when there is no current one: what the launcher gives its child, and what a JVM that runs one of the
+     * jar's tools can take too.
+     */
+    public static List<String> builtCacheFlags(Path jar) {
+        return builtArchive(jar).map(Launcher::mapping).orElse(List.of());
+    }
+
+    private static List<String> mapping(Path archive) {
+        return List.of(SHARE, QUIET, "-XX:SharedArchiveFile=" + archive);
     }
 
     /**

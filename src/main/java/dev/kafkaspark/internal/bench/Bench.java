@@ -181,7 +181,7 @@ public final class Bench {
         }
         ObjectNode byPhase = json.createObjectNode();
         for (int i = 0; i < STARTUP_PHASES.size(); i++) {
-            byPhase.set(STARTUP_PHASES.get(i).key(), stats(Stats.of(phases.get(i))));
+            byPhase.set(STARTUP_PHASES.get(i).key(), Stats.of(phases.get(i)).toJson());
         }
         byPhase.set("runs", each);
         return byPhase;
@@ -286,12 +286,4 @@ public final class Bench {
         return latency;
     }
 
-    private ObjectNode stats(Stats s) {
-        ObjectNode n = json.createObjectNode();
-        n.put("median", s.median());
-        n.put("min", s.min());
-        n.put("max", s.max());
-        n.put("runs", s.runs());
-        return n;
-    }
 }

@@ -2,6 +2,7 @@ package dev.kafkaspark.internal.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,30 +26,30 @@ final class SparkPath {
         this.child = child;
     }
 
-    ObjectNode run(int startupRuns, Duration throughput) {
+    ObjectNode run(int runs, Duration throughput) {
         ObjectNode result = JSON.createObjectNode();
-        List<Long> first = new ArrayList<>();
-        for (int i = 1; i <= startupRuns; i++) {
-            JsonNode r = child.main("spark-path-startup-" + i, 300, SparkPathRun.class, "SPARKPATH ", "startup",
-                    "2000");
-            result.withArray("startup_runs").add(r);
-            first.add(r.get("first_batch_ms").asLong());
-        }
-        Stats s = Stats.of(first);
-        result.putObject("first_batch_ms").put("median", Math.round(s.median())).put("min", Math.round(s.min()))
-                .put("max", Math.round(s.max()));
+        List<JsonNode> startups = runs(result.putArray("startup_runs"), "startup", runs, 300, "2000");
+        result.set("first_batch_ms", Stats.of(startups.stream().map(r -> r.get("first_batch_ms").asLong()).toList())
+                .toJson());
         // W2 as often as W1: its broker flushes every message to disk, and on a shared disk one run's rate ranged
         // from 266,581 to 391,754 records/s within hours (docs/performance.md). The median run is the baseline.
-        List<JsonNode> rates = new ArrayList<>();
-        for (int i = 1; i <= startupRuns; i++) {
-            JsonNode r = child.main("spark-path-throughput-" + i, throughput.toSeconds() + 300, SparkPathRun.class,
-                    "SPARKPATH ", "throughput", Long.toString(throughput.toSeconds()));
-            result.withArray("throughput_runs").add(r);
-            rates.add(r);
-        }
+        List<JsonNode> rates = runs(result.putArray("throughput_runs"), "throughput", runs,
+                throughput.toSeconds() + 300, Long.toString(throughput.toSeconds()));
         rates.sort(Comparator.comparingDouble(r -> r.get("processed_per_s").asDouble()));
         result.set("throughput", rates.get((rates.size() - 1) / 2));
         return result;
+    }
+
+    /** {@code SparkPathRun WORKLOAD ARG} {@code n} times, each report added to {@code into}; the reports. */
+    private List<JsonNode> runs(ArrayNode into, String workload, int n, long timeoutSeconds, String arg) {
+        List<JsonNode> reports = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            JsonNode r = child.main("spark-path-" + workload + "-" + i, timeoutSeconds, SparkPathRun.class,
+                    "SPARKPATH ", workload, arg);
+            into.add(r);
+            reports.add(r);
+        }
+        return reports;
     }
 
     /** The comparison for the console table: the demo's W1 and W2 against Spark's path, with the targets. */

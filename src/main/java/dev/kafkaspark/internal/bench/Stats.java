@@ -1,5 +1,7 @@
 package dev.kafkaspark.internal.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** Median, minimum and maximum of a few runs: how every figure of the benchmark is reported. */
@@ -19,6 +21,12 @@ public record Stats(double median, double min, double max, int runs) {
     /** A single value. */
     public static Stats single(double value) {
         return new Stats(value, value, value, 1);
+    }
+
+    /** As the bench's JSON has every such figure: median, min, max and runs. */
+    public ObjectNode toJson() {
+        return JsonNodeFactory.instance.objectNode().put("median", median).put("min", min).put("max", max)
+                .put("runs", runs);
     }
 
     /** {@code median [min-max]}, or just the value for one run, with no decimals. */
